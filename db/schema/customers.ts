@@ -1,0 +1,36 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sites } from './sites.ts';
+
+/** Whether the customer agreed to tracking and marketing; unknown until the site says. */
+export type Consent = 'unknown' | 'granted' | 'denied';
+
+/**
+ * One profile per person. Anonymous visitors get a profile too (no external id);
+ * identifying them either promotes that profile or merges it into the known one.
+ */
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** The host site's own customer id (`sub` of its identity token); null while anonymous. */
+    externalId: text('external_id'),
+    email: text('email'),
+    name: text('name'),
+    phone: text('phone'),
+    attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    consent: text('consent').$type<Consent>().notNull().default('unknown'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    identifiedAt: integer('identified_at'),
+  },
+  (t) => [
+    uniqueIndex('customers_site_external_uq').on(t.siteId, t.externalId),
+    index('customers_site_email_idx').on(t.siteId, t.email),
+    index('customers_site_last_seen_idx').on(t.siteId, t.lastSeenAt),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;

@@ -1,0 +1,53 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sites } from './sites.ts';
+import { customers } from './customers.ts';
+
+/** Event types the tracker and the JS API send. */
+export const EVENT_TYPES = [
+  'page_view',
+  'page_leave',
+  'product_view',
+  'add_to_cart',
+  'purchase',
+  'custom',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Every contact the browser reports, de-duplicated by the client-made event id. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    /** Marks the rows one ingestion batch inserted, so aggregates count only those. */
+    ingestId: text('ingest_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').$type<EventType>().notNull(),
+    name: text('name'),
+    url: text('url'),
+    path: text('path'),
+    title: text('title'),
+    referrer: text('referrer'),
+    /** Visible time: on a page_leave as sent, on a page_view the sum of the leaves that close it. */
+    dwellMs: integer('dwell_ms'),
+    /** On a page_leave: the event id of the page_view it closes. */
+    viewId: text('view_id'),
+    properties: text('properties', { mode: 'json' }).$type<Record<string, unknown>>(),
+    clientTs: integer('client_ts').notNull(),
+    serverTs: integer('server_ts').notNull(),
+  },
+  (t) => [
+    uniqueIndex('events_site_event_uq').on(t.siteId, t.eventId),
+    index('events_site_customer_idx').on(t.siteId, t.customerId, t.id),
+  ],
+);
+
+export type EventRow = typeof events.$inferSelect;

@@ -1,0 +1,53 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sites } from './sites.ts';
+import { customers } from './customers.ts';
+
+/** A purchase reported by the site's server; the idempotency key makes retries safe. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the canonical request body, to refuse the same key with another body. */
+    requestHash: text('request_hash').notNull(),
+    /** The site's own order number, if it has one. */
+    reference: text('reference'),
+    currency: text('currency').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    placedAt: integer('placed_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_site_idempotency_uq').on(t.siteId, t.idempotencyKey),
+    index('orders_site_customer_idx').on(t.siteId, t.customerId, t.placedAt),
+  ],
+);
+
+/** One line of an order, with the category copied so history survives catalogue edits. */
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    category: text('category'),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (t) => [index('order_items_site_order_idx').on(t.siteId, t.orderId)],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderItem = typeof orderItems.$inferSelect;

@@ -1,0 +1,111 @@
+import { products, sites } from './schema/index.ts';
+import type { Db } from './types.ts';
+import type { ServiceContext } from '../worker/services/context.ts';
+import { createSite } from '../worker/services/sites.ts';
+import { recordOrder } from '../worker/services/orders.ts';
+import { issueVisitorToken, verifyVisitorToken } from '../worker/services/visitors.ts';
+import { ingestEvents } from '../worker/services/events.ts';
+import { identifyVisitor } from '../worker/services/identify.ts';
+
+/**
+ * Credentials of the demo site. Public on purpose: they only exist in a database the
+ * demo created on this machine. A real site gets random keys from `createSite`.
+ */
+export const DEMO_SITE = {
+  name: 'Demo Shop',
+  publishableKey: 'pk_demo_shop',
+  secretKey: 'sk_demo_shop_secret_do_not_use_in_production',
+  identitySecret: 'demo-identity-secret-shared-with-the-example-shop',
+} as const;
+
+/** The demo catalogue: a few categories so views and orders say something. */
+export const DEMO_PRODUCTS = [
+  { sku: 'LAMP-01', name: 'Paper desk lamp', category: 'Lighting', priceCents: 4900 },
+  { sku: 'LAMP-02', name: 'Brass floor lamp', category: 'Lighting', priceCents: 18900 },
+  { sku: 'CHAIR-01', name: 'Oak dining chair', category: 'Furniture', priceCents: 12900 },
+  { sku: 'DESK-01', name: 'Standing desk', category: 'Furniture', priceCents: 54900 },
+  { sku: 'MUG-01', name: 'Stoneware mug', category: 'Kitchen', priceCents: 1800 },
+  { sku: 'KETTLE-01', name: 'Pour-over kettle', category: 'Kitchen', priceCents: 6500 },
+  { sku: 'RUG-01', name: 'Wool rug', category: 'Textiles', priceCents: 22000 },
+  { sku: 'THROW-01', name: 'Linen throw', category: 'Textiles', priceCents: 7900 },
+] as const;
+
+/** Shoppers of the demo; the example shop's login lists them. */
+export const DEMO_CUSTOMERS = [
+  { externalId: 'cust-1001', name: 'Ada Lin', email: 'ada@example.com' },
+  { externalId: 'cust-1002', name: '王小明', email: 'xiaoming@example.com' },
+  { externalId: 'cust-1003', name: 'Grace Chen', email: 'grace@example.com' },
+] as const;
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Fills an empty database with the demo site, its catalogue and a few customers with
+ * browsing and purchase history, all through the same services the API uses.
+ * Does nothing when a site exists already.
+ */
+export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
+  if ((await db.select({ id: sites.id }).from(sites).limit(1)).length > 0) return false;
+  let clock = Date.now() - 90 * DAY;
+  let counter = 0;
+  const ctx: ServiceContext = {
+    db,
+    now: () => clock,
+    newId: () => `seed${(++counter).toString(36).padStart(8, '0')}`,
+  };
+  const { site } = await createSite(ctx, { ...DEMO_SITE, allowedOrigins: origins });
+  await db.insert(products).values(DEMO_PRODUCTS.map((p) => ({ ...p, siteId: site.id })));
+
+  for (const [index, customer] of DEMO_CUSTOMERS.entries()) {
+    const { visitorToken } = await issueVisitorToken(ctx, site, undefined);
+    const visitor = await verifyVisitorToken(ctx, site, visitorToken);
+    const sessionId = `seedsession${index}`;
+    const viewed = DEMO_PRODUCTS.filter((_, i) => (i + index) % 3 !== 0);
+    const browsing = viewed.flatMap((p, i) => [
+      {
+        id: `seed-${index}-${i}-v`,
+        type: 'page_view',
+        sessionId,
+        seq: i * 3,
+        ts: clock + i * 60_000,
+        path: `/product.html?sku=${p.sku}`,
+        title: p.name,
+      },
+      {
+        id: `seed-${index}-${i}-p`,
+        type: 'product_view',
+        sessionId,
+        seq: i * 3 + 1,
+        ts: clock + i * 60_000 + 1,
+        properties: { sku: p.sku },
+      },
+      {
+        id: `seed-${index}-${i}-l`,
+        type: 'page_leave',
+        sessionId,
+        seq: i * 3 + 2,
+        ts: clock + i * 60_000 + 30_000,
+        dwellMs: 20_000 + i * 5_000,
+        viewId: `seed-${index}-${i}-v`,
+      },
+    ]);
+    await ingestEvents(ctx, site, visitor, browsing);
+    await identifyVisitor(ctx, site, visitor, {
+      ...customer,
+      sub: customer.externalId,
+      exp: Math.floor(clock / 1000) + 600,
+    });
+    for (let n = 0; n <= index; n++) {
+      clock += 7 * DAY;
+      const product = viewed[n % viewed.length] ?? DEMO_PRODUCTS[0];
+      await recordOrder(ctx, site, `seed-order-${index}-${n}`, {
+        customer: { externalId: customer.externalId },
+        reference: `#${1000 + index * 10 + n}`,
+        currency: 'USD',
+        placedAt: clock,
+        items: [{ sku: product.sku, quantity: 1 + n, unitPriceCents: product.priceCents }],
+      });
+    }
+  }
+  return true;
+}

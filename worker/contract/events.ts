@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { clientId, properties } from './common.ts';
+
+/** Most events one batch may carry. */
+export const MAX_EVENTS_PER_BATCH = 100;
+/** Largest serialized event, in bytes. */
+export const MAX_EVENT_BYTES = 32 * 1024;
+/** Largest batch body, in bytes. */
+export const MAX_BATCH_BYTES = 500 * 1024;
+
+const text = (max: number) => z.string().max(max);
+
+/** One event as the tracker sends it. */
+export const trackedEvent = z.strictObject({
+  /** Client-made id: the server stores each (site, id) once. */
+  id: clientId,
+  type: z.enum(['page_view', 'page_leave', 'product_view', 'add_to_cart', 'purchase', 'custom']),
+  /** Name of a custom event (`crm.track(name)`). */
+  name: text(100).optional(),
+  sessionId: clientId,
+  /** Order of the event within its session, from 0. */
+  seq: z.number().int().min(0).max(1_000_000),
+  /** Client clock, epoch ms. */
+  ts: z.number().int().min(0),
+  url: text(2048).optional(),
+  path: text(2048).optional(),
+  title: text(512).optional(),
+  referrer: text(2048).optional(),
+  /** Visible time on the page, for `page_leave`. */
+  dwellMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .optional(),
+  /** On `page_leave`: the id of the `page_view` it closes, so the view gets its dwell time. */
+  viewId: clientId.optional(),
+  properties: properties.optional(),
+});
+export type TrackedEvent = z.infer<typeof trackedEvent>;
+
+/**
+ * `POST /v1/events?key=pk_…` body. Events are checked one by one so a bad event is
+ * rejected with a reason while the rest of the batch is stored.
+ */
+export const eventBatch = z.strictObject({
+  visitorToken: z.string().min(1).max(1000),
+  events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH),
+});
+export type EventBatch = z.infer<typeof eventBatch>;
+
+/** What became of one event. */
+export type EventStatus =
+  | { id: string; status: 'accepted' | 'duplicate' }
+  | { id: string | null; status: 'rejected'; reason: string };
+
+/** Answer to a batch, in the order the events were sent. */
+export interface EventBatchResponse {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  results: EventStatus[];
+}

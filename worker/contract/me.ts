@@ -1,0 +1,30 @@
+/** A page the visitor viewed recently, newest first. */
+export interface RecentPage {
+  path: string;
+  title: string | null;
+  viewedAt: number;
+  dwellMs: number | null;
+}
+
+/** An order as the customer sees it on their own card. */
+export interface MyOrder {
+  reference: string | null;
+  placedAt: number;
+  totalCents: number;
+  currency: string;
+  items: { name: string; quantity: number }[];
+}
+
+/**
+ * `GET /v1/me`: the visitor's own profile, with the least personal data the card needs
+ * (no email, phone or attributes: the host page can read whatever a widget shows).
+ */
+export interface MeResponse {
+  identified: boolean;
+  name: string | null;
+  memberSince: number;
+  pageViews: number;
+  orders: number;
+  recentOrders: MyOrder[];
+  recentPages: RecentPage[];
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { customerSearch } from '../contract/customers.ts';
+import type { AppEnv } from '../env.ts';
+import { parseInput } from '../middleware/body.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { customerProfile, searchCustomers } from '../services/profiles.ts';
+
+/** Staff reads: search and the whole profile, with the site's secret key. */
+export function customerRoutes(ctx: ServiceContext) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const query = parseInput(customerSearch, c.req.query());
+      return c.json(await searchCustomers(ctx, c.get('site'), query), 200);
+    })
+    .get('/:id', async (c) => {
+      const id = c.req.param('id');
+      c.header('Cache-Control', 'no-store');
+      return c.json(await customerProfile(ctx, c.get('site'), id), 200);
+    });
+}

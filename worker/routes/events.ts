@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { eventBatch } from '../contract/events.ts';
+import type { AppEnv } from '../env.ts';
+import { readBody } from '../middleware/body.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { ingestEvents } from '../services/events.ts';
+import { verifyVisitorToken } from '../services/visitors.ts';
+
+/**
+ * `POST /v1/events`: a batch from the tracker. The visitor token rides in the body
+ * because `sendBeacon` cannot set headers; the answer comes after the commit.
+ */
+export function eventRoutes(ctx: ServiceContext) {
+  return new Hono<AppEnv>().post('/', async (c) => {
+    const body = await readBody(c, eventBatch, 'json-or-text');
+    const site = c.get('site');
+    const visitor = await verifyVisitorToken(ctx, site, body.visitorToken);
+    return c.json(await ingestEvents(ctx, site, visitor, body.events), 200);
+  });
+}

@@ -1,0 +1,13 @@
+import type { Visitor } from '../../db/schema/index.ts';
+import type { AppContext } from '../env.ts';
+import { unauthorized } from '../errors.ts';
+import { bearerToken } from '../middleware/bearer.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { verifyVisitorToken } from '../services/visitors.ts';
+
+/** The visitor behind the request's bearer token; the only way `/v1/me` learns who is asking. */
+export async function requireVisitor(ctx: ServiceContext, c: AppContext): Promise<Visitor> {
+  const token = bearerToken(c);
+  if (!token) throw unauthorized('visitor_token_required', 'Send the visitor token as a bearer token');
+  return verifyVisitorToken(ctx, c.get('site'), token);
+}

@@ -1,0 +1,9 @@
+import type { Db } from '../../db/types.ts';
+
+/** What every service needs from its caller: the database, a clock and an id generator. */
+export interface ServiceContext {
+  db: Db;
+  /** Current time, epoch ms. */
+  now: () => number;
+  newId: () => string;
+}

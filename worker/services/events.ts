@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import { customers, events, visitors, type Site, type Visitor } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import {
+  MAX_EVENT_BYTES,
+  trackedEvent,
+  type EventBatchResponse,
+  type EventStatus,
+  type TrackedEvent,
+} from '../contract/events.ts';
+import { utf8Length } from '../lib/crypto.ts';
+import type { ServiceContext } from './context.ts';
+import { refreshTopCategories } from './stats.ts';
+
+type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
+
+/** Validates one event on its own, so one bad event does not sink its batch. */
+function check(raw: unknown): Checked {
+  const id =
+    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id.slice(0, 64)
+      : null;
+  if (utf8Length(JSON.stringify(raw)) > MAX_EVENT_BYTES) {
+    return {
+      ok: false,
+      status: { id, status: 'rejected', reason: `event is larger than ${MAX_EVENT_BYTES} bytes` },
+    };
+  }
+  const parsed = trackedEvent.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    return {
+      ok: false,
+      status: { id, status: 'rejected', reason: `${where}${issue?.message ?? 'invalid event'}` },
+    };
+  }
+  return { ok: true, event: parsed.data };
+}
+
+/**
+ * Stores a batch of events for one visitor in one transaction and answers per event.
+ * De-duplication is the unique (site, event id) index inside that transaction; the
+ * session, page-view dwell and profile counters are updated by SQL that reads back only
+ * the rows this batch inserted (marked with its ingest id), so a re-sent batch changes nothing.
+ */
+export async function ingestEvents(
+  ctx: ServiceContext,
+  site: Site,
+  visitor: Visitor,
+  rawEvents: unknown[],
+): Promise<EventBatchResponse> {
+  const statuses: EventStatus[] = [];
+  const fresh: TrackedEvent[] = [];
+  const seen = new Set<string>();
+  for (const raw of rawEvents) {
+    const checked = check(raw);
+    if (!checked.ok) statuses.push(checked.status);
+    else if (seen.has(checked.event.id)) statuses.push({ id: checked.event.id, status: 'duplicate' });
+    else {
+      seen.add(checked.event.id);
+      fresh.push(checked.event);
+      statuses.push({ id: checked.event.id, status: 'accepted' });
+    }
+  }
+  if (fresh.length > 0) {
+    const inserted = await write(ctx, site, visitor, fresh);
+    for (const status of statuses) {
+      if (status.status === 'accepted' && !inserted.has(status.id)) status.status = 'duplicate';
+    }
+  }
+  const count = (s: EventStatus['status']) => statuses.filter((x) => x.status === s).length;
+  return {
+    accepted: count('accepted'),
+    duplicates: count('duplicate'),
+    rejected: count('rejected'),
+    results: statuses,
+  };
+}
+
+async function write(
+  ctx: ServiceContext,
+  site: Site,
+  visitor: Visitor,
+  batch: TrackedEvent[],
+): Promise<Set<string>> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const ingestId = ctx.newId();
+  const siteId = site.id;
+  const customerId = visitor.customerId;
+  const ids = sql.join(
+    batch.map((e) => sql`${e.id}`),
+    sql`, `,
+  );
+  const mine = sql`site_id = ${siteId} AND event_id IN (${ids}) AND ingest_id = ${ingestId}`;
+  const lastSeen = Math.max(...batch.map((e) => Math.min(e.ts, now)));
+
+  const insert = db
+    .insert(events)
+    .values(
+      batch.map((e) => ({
+        siteId,
+        eventId: e.id,
+        ingestId,
+        visitorId: visitor.id,
+        customerId,
+        sessionId: e.sessionId,
+        seq: e.seq,
+        type: e.type,
+        name: e.name ?? null,
+        url: e.url ?? null,
+        path: e.path ?? null,
+        title: e.title ?? null,
+        referrer: e.referrer ?? null,
+        dwellMs: e.type === 'page_leave' ? (e.dwellMs ?? 0) : null,
+        viewId: e.viewId ?? null,
+        properties: e.properties ?? null,
+        clientTs: e.ts,
+        serverTs: now,
+      })),
+    )
+    .onConflictDoNothing({ target: [events.siteId, events.eventId] })
+    .returning({ eventId: events.eventId });
+
+  const sessionsUpsert = db.run(sql`
+    INSERT INTO sessions (site_id, id, visitor_id, customer_id, started_at, last_seen_at, page_views, dwell_ms)
+    SELECT site_id, session_id, visitor_id, customer_id, min(client_ts), max(client_ts),
+           sum(type = 'page_view'), coalesce(sum(CASE WHEN type = 'page_leave' THEN dwell_ms END), 0)
+    FROM events WHERE ${mine} GROUP BY session_id
+    ON CONFLICT (site_id, id) DO UPDATE SET
+      started_at = min(sessions.started_at, excluded.started_at),
+      last_seen_at = max(sessions.last_seen_at, excluded.last_seen_at),
+      page_views = sessions.page_views + excluded.page_views,
+      dwell_ms = sessions.dwell_ms + excluded.dwell_ms
+    WHERE sessions.visitor_id = excluded.visitor_id`);
+
+  // A page_leave carries the visible time of the page_view it closes; copy it onto the view.
+  const viewDwell = db.run(sql`
+    UPDATE events SET dwell_ms = coalesce(dwell_ms, 0) + (
+      SELECT coalesce(sum(l.dwell_ms), 0) FROM events l
+      WHERE l.site_id = ${siteId} AND l.event_id IN (${ids}) AND l.ingest_id = ${ingestId} AND l.view_id = events.event_id
+    )
+    WHERE site_id = ${siteId} AND customer_id = ${customerId} AND type = 'page_view' AND event_id IN (
+      SELECT view_id FROM events WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL
+    )`);
+
+  const counters = db.run(sql`
+    UPDATE customer_stats SET
+      page_views = page_views + (SELECT count(*) FROM events WHERE ${mine} AND type = 'page_view'),
+      total_dwell_ms = total_dwell_ms + (SELECT coalesce(sum(dwell_ms), 0) FROM events WHERE ${mine} AND type = 'page_leave'),
+      sessions = (SELECT count(*) FROM sessions WHERE site_id = ${siteId} AND customer_id = ${customerId})
+    WHERE customer_id = ${customerId}`);
+
+  const touchCustomer = db
+    .update(customers)
+    .set({ lastSeenAt: sql`max(${customers.lastSeenAt}, ${lastSeen})` })
+    .where(eq(customers.id, customerId));
+  const touchVisitor = db.update(visitors).set({ lastSeenAt: now }).where(eq(visitors.id, visitor.id));
+
+  const [rows] = batch.some((e) => e.type === 'product_view')
+    ? await db.batch([
+        insert,
+        sessionsUpsert,
+        viewDwell,
+        counters,
+        refreshTopCategories(db, siteId, sql`${customerId}`),
+        touchCustomer,
+        touchVisitor,
+      ])
+    : await db.batch([insert, sessionsUpsert, viewDwell, counters, touchCustomer, touchVisitor]);
+  return new Set(rows.map((r) => r.eventId));
+}

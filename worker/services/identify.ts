@@ -1,0 +1,118 @@
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  customerStats,
+  customers,
+  events,
+  orders,
+  sessions,
+  visitors,
+  type Customer,
+  type Site,
+  type Visitor,
+} from '../../db/schema/index.ts';
+import type { IdentifyResponse, IdentityClaims } from '../contract/identify.ts';
+import { conflict } from '../errors.ts';
+import type { ServiceContext } from './context.ts';
+import { recomputeStats, refreshTopCategories } from './stats.ts';
+
+/** Profile fields an identity token may set; absent claims leave the stored value alone. */
+function traits(claims: IdentityClaims) {
+  return {
+    ...(claims.email !== undefined ? { email: claims.email } : {}),
+    ...(claims.name !== undefined ? { name: claims.name } : {}),
+    ...(claims.phone !== undefined ? { phone: claims.phone } : {}),
+  };
+}
+
+async function findByExternalId(ctx: ServiceContext, siteId: string, externalId: string) {
+  return ctx.db.query.customers.findFirst({
+    where: and(eq(customers.siteId, siteId), eq(customers.externalId, externalId)),
+  });
+}
+
+/**
+ * Links a visitor to the customer the identity token names. An anonymous profile is
+ * promoted when the customer is new to us, or merged into the existing profile (events,
+ * sessions, visitors and orders move; counters are recomputed; the anonymous row goes).
+ * A profile that is already someone else's is never merged from the browser.
+ */
+export async function identifyVisitor(
+  ctx: ServiceContext,
+  site: Site,
+  visitor: Visitor,
+  claims: IdentityClaims,
+): Promise<IdentifyResponse> {
+  const now = ctx.now();
+  const profile = await ctx.db.query.customers.findFirst({ where: eq(customers.id, visitor.customerId) });
+  if (!profile)
+    throw conflict('visitor_without_profile', 'This visitor has no profile; ask for a new visitor token');
+  if (profile.externalId !== null) {
+    if (profile.externalId !== claims.sub) {
+      throw conflict('already_identified', 'This visitor belongs to another customer; log out first');
+    }
+    await ctx.db
+      .update(customers)
+      .set({ ...traits(claims), lastSeenAt: now })
+      .where(eq(customers.id, profile.id));
+    return { status: 'unchanged' };
+  }
+  const known = await findByExternalId(ctx, site.id, claims.sub);
+  if (!known) {
+    try {
+      await ctx.db
+        .update(customers)
+        .set({ ...traits(claims), externalId: claims.sub, identifiedAt: now, lastSeenAt: now })
+        .where(eq(customers.id, profile.id));
+      return { status: 'promoted' };
+    } catch (error) {
+      // Another request identified the same customer first: merge into that profile instead.
+      const winner = await findByExternalId(ctx, site.id, claims.sub);
+      if (!winner) throw error;
+      return merge(ctx, site, profile, winner, claims);
+    }
+  }
+  return merge(ctx, site, profile, known, claims);
+}
+
+async function merge(
+  ctx: ServiceContext,
+  site: Site,
+  anonymous: Customer,
+  target: Customer,
+  claims: IdentityClaims,
+): Promise<IdentifyResponse> {
+  const { db } = ctx;
+  const from = anonymous.id;
+  const to = target.id;
+  await db.batch([
+    db
+      .update(events)
+      .set({ customerId: to })
+      .where(and(eq(events.siteId, site.id), eq(events.customerId, from))),
+    db
+      .update(sessions)
+      .set({ customerId: to })
+      .where(and(eq(sessions.siteId, site.id), eq(sessions.customerId, from))),
+    db
+      .update(visitors)
+      .set({ customerId: to })
+      .where(and(eq(visitors.siteId, site.id), eq(visitors.customerId, from))),
+    db
+      .update(orders)
+      .set({ customerId: to })
+      .where(and(eq(orders.siteId, site.id), eq(orders.customerId, from))),
+    db
+      .update(customers)
+      .set({
+        ...traits(claims),
+        firstSeenAt: Math.min(target.firstSeenAt, anonymous.firstSeenAt),
+        lastSeenAt: sql`max(${customers.lastSeenAt}, ${ctx.now()})`,
+      })
+      .where(eq(customers.id, to)),
+    db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
+    recomputeStats(db, site.id, to),
+    refreshTopCategories(db, site.id, sql`${to}`),
+    db.delete(customers).where(eq(customers.id, from)),
+  ]);
+  return { status: 'merged' };
+}

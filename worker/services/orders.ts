@@ -1,0 +1,150 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { customerStats, customers, orders, products, type Site } from '../../db/schema/index.ts';
+import type { OrderRequest, OrderResponse } from '../contract/orders.ts';
+import { conflict } from '../errors.ts';
+import { sha256Hex } from '../lib/crypto.ts';
+import type { ServiceContext } from './context.ts';
+import { ordersById } from './order-reads.ts';
+import { refreshTopCategories } from './stats.ts';
+
+/** A recorded order and whether this call created it or replayed an earlier result. */
+export interface RecordedOrder {
+  order: OrderResponse;
+  replayed: boolean;
+}
+
+/** JSON with sorted keys, so the same body always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+async function replay(
+  ctx: ServiceContext,
+  site: Site,
+  key: string,
+  requestHash: string,
+): Promise<RecordedOrder | null> {
+  const existing = await ctx.db.query.orders.findFirst({
+    where: and(eq(orders.siteId, site.id), eq(orders.idempotencyKey, key)),
+  });
+  if (!existing) return null;
+  if (existing.requestHash !== requestHash) {
+    throw conflict('idempotency_conflict', 'This idempotency key was used with a different request body');
+  }
+  const [order] = await ordersById(ctx, site.id, [existing.id]);
+  if (!order) throw new Error(`order ${existing.id} vanished`);
+  return { order, replayed: true };
+}
+
+/**
+ * Records a purchase into the customer's profile, creating the customer on first sight.
+ * Customer, order, lines and counters are one batch; lines and counters are written only
+ * if the order row itself was inserted, so a concurrent retry with the same key cannot
+ * count the purchase twice. Retries get the first result back.
+ */
+export async function recordOrder(
+  ctx: ServiceContext,
+  site: Site,
+  idempotencyKey: string,
+  input: OrderRequest,
+): Promise<RecordedOrder> {
+  const requestHash = await sha256Hex(canonical(input));
+  const earlier = await replay(ctx, site, idempotencyKey, requestHash);
+  if (earlier) return earlier;
+
+  const { db } = ctx;
+  const now = ctx.now();
+  const orderId = ctx.newId();
+  const catalogue = await db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.siteId, site.id),
+        inArray(
+          products.sku,
+          input.items.map((i) => i.sku),
+        ),
+      ),
+    );
+  const bySku = new Map(catalogue.map((p) => [p.sku, p]));
+  const lines = input.items.map((i) => ({
+    sku: i.sku,
+    name: i.name ?? bySku.get(i.sku)?.name ?? i.sku,
+    category: i.category ?? bySku.get(i.sku)?.category ?? null,
+    quantity: i.quantity,
+    unitPriceCents: i.unitPriceCents,
+  }));
+  const totalCents = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
+  const placedAt = input.placedAt ?? now;
+  const customerIdSql = sql`(SELECT id FROM customers WHERE site_id = ${site.id} AND external_id = ${input.customer.externalId})`;
+  const inserted = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId})`;
+  const values = sql.join(
+    lines.map(
+      (l) =>
+        sql`(${site.id}, ${orderId}, ${l.sku}, ${l.name}, ${l.category}, ${l.quantity}, ${l.unitPriceCents})`,
+    ),
+    sql`, `,
+  );
+
+  await db.batch([
+    db
+      .insert(customers)
+      .values({
+        id: ctx.newId(),
+        siteId: site.id,
+        externalId: input.customer.externalId,
+        email: input.customer.email ?? null,
+        name: input.customer.name ?? null,
+        firstSeenAt: now,
+        lastSeenAt: now,
+        identifiedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [customers.siteId, customers.externalId],
+        set: {
+          email: sql`coalesce(excluded.email, ${customers.email})`,
+          name: sql`coalesce(excluded.name, ${customers.name})`,
+        },
+      }),
+    db.run(sql`INSERT INTO customer_stats (customer_id, site_id) SELECT ${customerIdSql}, ${site.id}
+      ON CONFLICT (customer_id) DO NOTHING`),
+    db
+      .insert(orders)
+      .values({
+        id: orderId,
+        siteId: site.id,
+        customerId: customerIdSql,
+        idempotencyKey,
+        requestHash,
+        reference: input.reference ?? null,
+        currency: input.currency,
+        totalCents,
+        placedAt,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: [orders.siteId, orders.idempotencyKey] }),
+    db.run(sql`INSERT INTO order_items (site_id, order_id, sku, name, category, quantity, unit_price_cents)
+      SELECT * FROM (VALUES ${values}) WHERE ${inserted}`),
+    db
+      .update(customerStats)
+      .set({
+        orders: sql`${customerStats.orders} + 1`,
+        revenueCents: sql`${customerStats.revenueCents} + ${totalCents}`,
+        lastOrderAt: sql`max(coalesce(${customerStats.lastOrderAt}, 0), ${placedAt})`,
+      })
+      .where(sql`${customerStats.customerId} = (SELECT customer_id FROM orders WHERE id = ${orderId})`),
+    refreshTopCategories(db, site.id, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
+  ]);
+
+  const result = await replay(ctx, site, idempotencyKey, requestHash);
+  if (!result) throw new Error('order missing after commit');
+  return { order: result.order, replayed: result.order.id !== orderId };
+}

@@ -1,0 +1,156 @@
+import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { customerStats, customers, events, type Site } from '../../db/schema/index.ts';
+import type { CustomerList, CustomerProfile, CustomerSearch } from '../contract/customers.ts';
+import type { MeResponse, RecentPage } from '../contract/me.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { base64url, fromBase64url } from '../lib/crypto.ts';
+import type { ServiceContext } from './context.ts';
+import { recentOrders } from './order-reads.ts';
+
+const RECENT_PAGES = 10;
+const RECENT_ORDERS = 5;
+
+async function recentPages(ctx: ServiceContext, siteId: string, customerId: string): Promise<RecentPage[]> {
+  const rows = await ctx.db
+    .select({ path: events.path, title: events.title, viewedAt: events.clientTs, dwellMs: events.dwellMs })
+    .from(events)
+    .where(and(eq(events.siteId, siteId), eq(events.customerId, customerId), eq(events.type, 'page_view')))
+    .orderBy(desc(events.id))
+    .limit(RECENT_PAGES);
+  return rows.map((r) => ({ path: r.path ?? '/', title: r.title, viewedAt: r.viewedAt, dwellMs: r.dwellMs }));
+}
+
+async function load(ctx: ServiceContext, siteId: string, customerId: string) {
+  const [row] = await ctx.db
+    .select({ customer: customers, stats: customerStats })
+    .from(customers)
+    .leftJoin(customerStats, eq(customerStats.customerId, customers.id))
+    .where(and(eq(customers.siteId, siteId), eq(customers.id, customerId)));
+  return row;
+}
+
+/** The card's view of a profile: enough to greet and remind, nothing more. */
+export async function myProfile(ctx: ServiceContext, site: Site, customerId: string): Promise<MeResponse> {
+  const row = await load(ctx, site.id, customerId);
+  if (!row) throw notFound('Profile not found');
+  const [orderList, pages] = await Promise.all([
+    recentOrders(ctx, site.id, customerId, RECENT_ORDERS),
+    recentPages(ctx, site.id, customerId),
+  ]);
+  return {
+    identified: row.customer.externalId !== null,
+    name: row.customer.name,
+    memberSince: row.customer.identifiedAt ?? row.customer.firstSeenAt,
+    pageViews: row.stats?.pageViews ?? 0,
+    orders: row.stats?.orders ?? 0,
+    recentOrders: orderList.map((o) => ({
+      reference: o.reference,
+      placedAt: o.placedAt,
+      totalCents: o.totalCents,
+      currency: o.currency,
+      items: o.items.map((i) => ({ name: i.name, quantity: i.quantity })),
+    })),
+    recentPages: pages,
+  };
+}
+
+/** The whole profile for staff. */
+export async function customerProfile(
+  ctx: ServiceContext,
+  site: Site,
+  customerId: string,
+): Promise<CustomerProfile> {
+  const row = await load(ctx, site.id, customerId);
+  if (!row) throw notFound(`No customer ${customerId}`);
+  const { customer, stats } = row;
+  const [orderList, pages] = await Promise.all([
+    recentOrders(ctx, site.id, customerId, 20),
+    recentPages(ctx, site.id, customerId),
+  ]);
+  return {
+    id: customer.id,
+    externalId: customer.externalId,
+    email: customer.email,
+    name: customer.name,
+    phone: customer.phone,
+    attributes: customer.attributes,
+    consent: customer.consent,
+    firstSeenAt: customer.firstSeenAt,
+    lastSeenAt: customer.lastSeenAt,
+    identifiedAt: customer.identifiedAt,
+    stats: {
+      pageViews: stats?.pageViews ?? 0,
+      totalDwellMs: stats?.totalDwellMs ?? 0,
+      sessions: stats?.sessions ?? 0,
+      orders: stats?.orders ?? 0,
+      revenueCents: stats?.revenueCents ?? 0,
+      lastOrderAt: stats?.lastOrderAt ?? null,
+      topCategories: stats?.topCategories ?? [],
+    },
+    recentOrders: orderList,
+    recentPages: pages,
+  };
+}
+
+function decodeCursor(cursor: string): { lastSeenAt: number; id: string } {
+  const bytes = fromBase64url(cursor);
+  const [at, id] = bytes ? new TextDecoder().decode(bytes).split('|') : [];
+  const lastSeenAt = Number(at);
+  if (!id || !Number.isSafeInteger(lastSeenAt))
+    throw badRequest('invalid_cursor', 'cursor is not one this API gave');
+  return { lastSeenAt, id };
+}
+
+/**
+ * Staff search: identified customers matching an email or external id exactly or a name
+ * or email prefix, most recently seen first, paged with an opaque keyset cursor.
+ */
+export async function searchCustomers(
+  ctx: ServiceContext,
+  site: Site,
+  query: CustomerSearch,
+): Promise<CustomerList> {
+  const q = query.q?.trim();
+  const pattern = q ? `${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await ctx.db
+    .select({
+      id: customers.id,
+      externalId: customers.externalId,
+      email: customers.email,
+      name: customers.name,
+      lastSeenAt: customers.lastSeenAt,
+      orders: sql<number>`coalesce(${customerStats.orders}, 0)`,
+      revenueCents: sql<number>`coalesce(${customerStats.revenueCents}, 0)`,
+    })
+    .from(customers)
+    .leftJoin(customerStats, eq(customerStats.customerId, customers.id))
+    .where(
+      and(
+        eq(customers.siteId, site.id),
+        isNotNull(customers.externalId),
+        pattern
+          ? or(
+              eq(customers.externalId, q ?? ''),
+              sql`${customers.email} LIKE ${pattern} ESCAPE '\\'`,
+              sql`${customers.name} LIKE ${pattern} ESCAPE '\\'`,
+            )
+          : undefined,
+        after
+          ? or(
+              lt(customers.lastSeenAt, after.lastSeenAt),
+              and(eq(customers.lastSeenAt, after.lastSeenAt), lt(customers.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(customers.lastSeenAt), desc(customers.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? base64url(new TextEncoder().encode(`${last.lastSeenAt}|${last.id}`))
+      : null;
+  return { customers: page, nextCursor };
+}
