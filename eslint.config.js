@@ -24,4 +24,12 @@ export default tseslint.config(
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // The example shop's page script runs in the browser as a module.
+    files: ['examples/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { window: 'readonly', document: 'readonly', crypto: 'readonly', fetch: 'readonly' },
+    },
+  },
 );

@@ -42,7 +42,14 @@ export async function openDb(url: string, options: { authToken?: string } = {}):
     ...(kind === 'remote' ? {} : { concurrency: 1 }),
   });
   if (kind !== 'remote') await applyPragmas(client, kind);
-  return { db: drizzle(client, { schema }) as Db, client, kind, close: () => client.close() };
+  return {
+    db: drizzle(client, { schema }),
+    client,
+    kind,
+    close: () => {
+      client.close();
+    },
+  };
 }
 
 async function applyPragmas(client: Client, kind: 'file' | 'memory'): Promise<void> {
@@ -54,9 +61,11 @@ async function applyPragmas(client: Client, kind: 'file' | 'memory'): Promise<vo
   }
   for (const [name, value] of Object.entries(wanted)) {
     const rs = await client.execute(`PRAGMA ${name}`);
-    const actual = rs.rows[0]?.[0];
-    if (String(actual).toLowerCase() !== String(value)) {
-      throw new Error(`PRAGMA ${name} is ${String(actual)}, expected ${String(value)}`);
+    const cell = rs.rows[0]?.[0];
+    const actual =
+      typeof cell === 'string' || typeof cell === 'number' ? String(cell).toLowerCase() : 'nothing';
+    if (actual !== String(value)) {
+      throw new Error(`PRAGMA ${name} is ${actual}, expected ${String(value)}`);
     }
   }
 }

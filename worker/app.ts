@@ -65,15 +65,23 @@ export function createApp(deps: AppDeps) {
   const staff = [limit, secretKey((key) => findSiteBySecretKey(ctx, key))] as const;
 
   const app = new Hono<AppEnv>();
-  app.onError(createErrorHandler(deps.log ?? ((message, error) => console.error(message, error))));
+  app.onError(
+    createErrorHandler(
+      deps.log ??
+        ((message, error) => {
+          console.error(message, error);
+        }),
+    ),
+  );
   app.notFound(onNotFound);
   app.get('/health', (c) => c.json({ ok: true }));
 
   app.use('/v1/events', ...widget, limitBody(MAX_BATCH_BYTES));
-  for (const path of ['/v1/visitors', '/v1/identify', '/v1/me', '/v1/me/*']) {
+  // `/x/*` also matches `/x` itself in Hono; listing both would run (and rate-limit) twice.
+  for (const path of ['/v1/visitors', '/v1/identify', '/v1/me/*']) {
     app.use(path, ...widget, limitBody(MAX_BODY_BYTES));
   }
-  for (const path of ['/v1/orders', '/v1/customers', '/v1/customers/*']) {
+  for (const path of ['/v1/orders', '/v1/customers/*']) {
     app.use(path, ...staff, limitBody(MAX_BODY_BYTES));
   }
 

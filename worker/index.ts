@@ -15,13 +15,13 @@ export interface Env {
 }
 
 function openDatabase(env: Env): Db {
-  if (env.DB) return drizzleD1(env.DB, { schema }) as unknown as Db;
+  if (env.DB) return drizzleD1(env.DB, { schema });
   if (env.LIBSQL_URL) {
     const client = createClient({
       url: env.LIBSQL_URL,
       ...(env.LIBSQL_AUTH_TOKEN ? { authToken: env.LIBSQL_AUTH_TOKEN } : {}),
     });
-    return drizzleLibsql(client, { schema }) as Db;
+    return drizzleLibsql(client, { schema });
   }
   throw new Error('Configure a D1 binding named DB or LIBSQL_URL');
 }

@@ -81,10 +81,10 @@ export function createShopApp(options: ShopOptions) {
     const customer = await shopper(c);
     if (!customer) return c.redirect('/account.html?login=required', 303);
     const form = await c.req.parseBody();
-    const sku = String(form.sku);
+    const sku = typeof form.sku === 'string' ? form.sku : '';
     const price = options.prices.get(sku);
     const quantity = Number(form.quantity ?? 1);
-    const key = String(form.orderKey ?? '');
+    const key = typeof form.orderKey === 'string' ? form.orderKey : '';
     if (price === undefined || !Number.isInteger(quantity) || quantity < 1) return c.text('Bad order', 400);
     const res = await fetch(new URL('/v1/orders', options.crmBaseUrl()), {
       method: 'POST',

@@ -26,3 +26,10 @@ export const pageLimit = z.coerce.number().int().min(1).max(100).default(20);
 
 /** Body of the POST routes that need no input: `{}` (JSON, so forms cannot post it cross-site). */
 export const emptyBody = z.strictObject({});
+
+/** One line saying what is wrong with an input, from the first issue zod found. */
+export function describeIssue(error: z.ZodError, fallback: string): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue?.message ?? fallback}`;
+}

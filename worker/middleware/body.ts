@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { describeIssue } from '../contract/common.ts';
 import { ApiError, badRequest } from '../errors.ts';
 
 /** Which content types a route reads. */
@@ -34,9 +35,7 @@ export async function readBody<T extends z.ZodType>(
 export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw badRequest('validation_failed', `${where}${issue?.message ?? 'invalid input'}`);
+    throw badRequest('validation_failed', describeIssue(parsed.error, 'invalid input'));
   }
   return parsed.data;
 }

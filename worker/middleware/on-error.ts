@@ -17,7 +17,7 @@ export function createErrorHandler(log: (message: string, error: unknown) => voi
   return function onError(err: Error, c: Context) {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
     if (err instanceof HTTPException) {
-      const status = err.status as ContentfulStatusCode;
+      const status = err.status;
       const code = status === 413 ? 'payload_too_large' : 'http_error';
       return errorResponse(c, status, code, err.message || 'Request refused');
     }

@@ -8,6 +8,7 @@ import {
   type EventStatus,
   type TrackedEvent,
 } from '../contract/events.ts';
+import { describeIssue } from '../contract/common.ts';
 import { utf8Length } from '../lib/crypto.ts';
 import type { ServiceContext } from './context.ts';
 import { refreshTopCategories } from './stats.ts';
@@ -28,11 +29,9 @@ function check(raw: unknown): Checked {
   }
   const parsed = trackedEvent.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     return {
       ok: false,
-      status: { id, status: 'rejected', reason: `${where}${issue?.message ?? 'invalid event'}` },
+      status: { id, status: 'rejected', reason: describeIssue(parsed.error, 'invalid event') },
     };
   }
   return { ok: true, event: parsed.data };
