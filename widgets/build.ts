@@ -1,0 +1,58 @@
+/**
+ * Builds the widgets: `node widgets/build.ts`.
+ *
+ * `widgets/crm.ts` becomes `dist/crm.js` (an ES module) and every widget a lazily imported
+ * chunk in `dist/chunks/`, which esbuild's `import()` resolves relative to `crm.js`. The
+ * metafile goes to `dist/meta.json` for the size budget (`tests/bench/size.ts`).
+ *
+ * The build fails when any `worker/` or `db/` file, or zod, ends up in the output: widgets may
+ * only `import type` from the API contract, and this check proves it.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import { build, type Metafile } from 'esbuild';
+
+/** Inputs that must never reach the browser bundle. */
+const FORBIDDEN = [/^worker\//, /^db\//, /(^|\/)node_modules\/zod\//];
+
+/** Every forbidden input of the build, with the output it landed in. */
+export function forbiddenInputs(metafile: Metafile): string[] {
+  return Object.entries(metafile.outputs).flatMap(([output, { inputs }]) =>
+    Object.keys(inputs)
+      .filter((input) => FORBIDDEN.some((pattern) => pattern.test(input)))
+      .map((input) => `${input} → ${output}`),
+  );
+}
+
+// Start clean: chunk names carry hashes, so stale chunks would pile up and be served.
+await rm('dist', { recursive: true, force: true });
+
+const result = await build({
+  entryPoints: ['widgets/crm.ts'],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  metafile: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+
+await writeFile('dist/meta.json', JSON.stringify(result.metafile, null, 2));
+
+const leaks = forbiddenInputs(result.metafile);
+if (leaks.length > 0) {
+  const shown = leaks.slice(0, 10).join('\n  ');
+  const more = leaks.length > 10 ? `\n  … and ${leaks.length - 10} more` : '';
+  console.error(`Server code in the browser bundle:\n  ${shown}${more}`);
+  process.exit(1);
+}
+console.log(
+  `Built ${Object.keys(result.metafile.outputs)
+    .filter((file) => file.endsWith('.js'))
+    .join(', ')}`,
+);

@@ -1,0 +1,160 @@
+import type { IdentifyResponse } from '../../worker/contract/identify.ts';
+import type { MeResponse } from '../../worker/contract/me.ts';
+import { ApiClient } from './api-client.ts';
+import { ApiError } from './api-error.ts';
+import type { CrmConfig } from './config.ts';
+import { Consent } from './consent.ts';
+import type { CrmApi, PurchaseDetails } from './crm-api.ts';
+import { emit } from './events.ts';
+import { Identity } from './identity.ts';
+import type { CrmKit } from './kit.ts';
+import { EventQueue } from './queue.ts';
+import { Sender } from './sender.ts';
+import { Session } from './session.ts';
+import { Store } from './storage.ts';
+import { Tracker } from './tracker.ts';
+import { VisitorToken } from './visitor-token.ts';
+
+/** Event types a page may report by name through `crm.track`. */
+const NAMED_TYPES = new Set(['add_to_cart', 'product_view']);
+
+/**
+ * The kit at run time: ties consent, tokens, queue and tracker together behind `window.crm`
+ * ({@link CrmApi}) and the widgets' {@link CrmKit}.
+ */
+export class CrmRuntime implements CrmApi, CrmKit {
+  readonly #api: ApiClient;
+  readonly #consent: Consent;
+  readonly #token: VisitorToken;
+  readonly #identity: Identity;
+  readonly #queue: EventQueue;
+  readonly #session: Session;
+  readonly #sender: Sender;
+  #tracker: Tracker | undefined;
+  /** An identity token given before consent, used once consent arrives. */
+  #waitingIdentity: string | undefined;
+
+  constructor(config: CrmConfig) {
+    const local = new Store(config.siteKey, () => localStorage);
+    this.#api = new ApiClient(config.endpoint, config.siteKey);
+    this.#consent = new Consent(local, config.consentRequired);
+    this.#token = new VisitorToken(this.#api, local);
+    this.#identity = new Identity(new Store(config.siteKey, () => sessionStorage));
+    this.#queue = new EventQueue(local);
+    this.#session = new Session(local);
+    this.#sender = new Sender(this.#queue, this.#api, this.#token);
+  }
+
+  /** Starts tracking if allowed; also sends what earlier pages left in the queue. */
+  start(): void {
+    if (!this.#consent.allowed || this.#tracker) return;
+    this.#tracker = new Tracker(this.#session, this.#queue, this.#sender);
+    this.#tracker.start();
+  }
+
+  /** Called for each product element that appears on the page. */
+  product(sku: string): void {
+    this.#tracker?.product(sku);
+  }
+
+  track(name: string, properties?: Record<string, unknown>): void {
+    const type = NAMED_TYPES.has(name) ? (name as 'add_to_cart' | 'product_view') : 'custom';
+    this.#tracker?.record({
+      type,
+      ...(type === 'custom' ? { name: name.slice(0, 100) } : {}),
+      ...(properties ? { properties } : {}),
+    });
+  }
+
+  purchase(details: PurchaseDetails): void {
+    this.#tracker?.record({ type: 'purchase', properties: { ...details } });
+  }
+
+  page(): void {
+    this.#tracker?.navigate();
+  }
+
+  flush(): Promise<void> {
+    return this.#consent.allowed ? this.#sender.flush() : Promise.resolve();
+  }
+
+  async identify(identityToken: string): Promise<IdentifyResponse | null> {
+    if (!this.#consent.allowed) {
+      this.#waitingIdentity = identityToken;
+      return null;
+    }
+    // Sites call this on every page; the same token again changes nothing.
+    const previous = this.#identity.get();
+    if (previous === identityToken) return { status: 'unchanged' };
+    // Anonymous events should reach the visitor before it becomes (or merges into) a customer.
+    await this.flush();
+    let answer: IdentifyResponse;
+    try {
+      answer = await this.#api.identify(await this.#token.get(), identityToken);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'already_identified') throw error;
+      // This browser's visitor belongs to another customer: start a new visitor for this one.
+      await this.#forgetVisitor();
+      answer = await this.#api.identify(await this.#token.get(), identityToken);
+    }
+    this.#identity.set(identityToken);
+    // A fresh token for a customer already identified here changes nothing widgets show.
+    if (answer.status !== 'unchanged' || !previous) emit('crm-identity-change', { identified: true });
+    return answer;
+  }
+
+  async logout(): Promise<void> {
+    await this.flush();
+    // Whatever could not be sent belongs to the customer leaving; the next person on this
+    // browser must not inherit it.
+    this.#queue.clear();
+    await this.#forgetVisitor();
+    this.#identity.clear();
+    emit('crm-identity-change', { identified: false });
+  }
+
+  consent(granted: boolean): void {
+    this.#consent.set(granted);
+    if (this.#consent.allowed) {
+      this.start();
+      const waiting = this.#waitingIdentity;
+      this.#waitingIdentity = undefined;
+      if (waiting)
+        this.identify(waiting).catch((error: unknown) => {
+          console.error('crm: identify failed', error);
+        });
+    } else {
+      this.#tracker?.stop();
+      this.#tracker = undefined;
+      this.#waitingIdentity = undefined;
+      this.#queue.clear();
+      this.#session.reset();
+      this.#token.reset();
+      this.#identity.clear();
+    }
+    emit('crm-consent-change', { granted });
+  }
+
+  async me(signal: AbortSignal): Promise<MeResponse | null> {
+    if (!this.#consent.allowed) return null;
+    // Send what this browser recorded first, so the profile includes the visit in progress.
+    await this.#sender.flush();
+    try {
+      return await this.#api.me(await this.#token.get(), this.#identity.get(), signal);
+    } catch (error) {
+      // A token the API no longer knows (revoked elsewhere, or its visitor erased): start over.
+      if (!(error instanceof ApiError) || error.status !== 401 || error.code === 'identity_required')
+        throw error;
+      this.#token.reset();
+      return this.#api.me(await this.#token.get(), this.#identity.get(), signal);
+    }
+  }
+
+  /** Revokes the visitor token (best effort) and starts a new session for the next visitor. */
+  async #forgetVisitor(): Promise<void> {
+    const token = this.#token.current();
+    this.#token.reset();
+    this.#session.reset();
+    if (token) await this.#api.logout(token).catch(() => undefined);
+  }
+}

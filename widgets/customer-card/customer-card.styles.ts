@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+/** Styles of `<crm-customer-card>`; colors, type and spacing come from the design tokens. */
+export const styles = css`
+  :host {
+    display: block;
+    font-family: var(--_crm-font-family);
+    color: var(--_crm-color-text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    box-sizing: border-box;
+    padding: var(--_crm-space);
+    background: var(--_crm-color-surface);
+    border: 1px solid var(--_crm-color-border);
+    border-radius: var(--_crm-radius);
+    line-height: 1.5;
+  }
+  h2,
+  h3,
+  p,
+  ul {
+    margin: 0;
+  }
+  h2 {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_crm-color-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  h3 {
+    font-size: 1em;
+    font-weight: 600;
+    margin-block-end: calc(var(--_crm-space) / 4);
+  }
+  [part='name'] {
+    font-size: 1.25em;
+    font-weight: 600;
+  }
+  .muted,
+  [part='stats'] {
+    color: var(--_crm-color-muted);
+    font-size: 0.875em;
+  }
+  [part='stats'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_crm-space) / 2);
+    padding: 0;
+    margin-block: calc(var(--_crm-space) / 2);
+    list-style: none;
+  }
+  [part='orders'],
+  [part='pages'] {
+    margin-block-start: var(--_crm-space);
+  }
+  [part='orders'] ul,
+  [part='pages'] ul {
+    padding: 0;
+    list-style: none;
+  }
+  [part='orders'] li + li,
+  [part='pages'] li + li {
+    margin-block-start: calc(var(--_crm-space) / 4);
+  }
+  .line {
+    display: flex;
+    justify-content: space-between;
+    gap: calc(var(--_crm-space) / 2);
+  }
+  .total {
+    font-variant-numeric: tabular-nums;
+  }
+  button {
+    margin-block-start: calc(var(--_crm-space) / 2);
+    padding: calc(var(--_crm-space) / 4) calc(var(--_crm-space) / 2);
+    font: inherit;
+    color: var(--_crm-color-surface);
+    background: var(--_crm-color-accent);
+    border: 0;
+    border-radius: var(--_crm-radius);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_crm-color-accent);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,32 @@
+import type { Locale } from '../core/i18n.ts';
+
+/** Formats dates, money and durations for one locale. */
+export class Formatter {
+  readonly #locale: Locale;
+  readonly #date: Intl.DateTimeFormat;
+
+  constructor(locale: Locale) {
+    this.#locale = locale;
+    this.#date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  }
+
+  date(epochMs: number): string {
+    return this.#date.format(epochMs);
+  }
+
+  /** An amount in minor units; an unknown currency code falls back to the number and code. */
+  money(cents: number, currency: string): string {
+    try {
+      return new Intl.NumberFormat(this.#locale, { style: 'currency', currency }).format(cents / 100);
+    } catch {
+      return `${(cents / 100).toFixed(2)} ${currency}`;
+    }
+  }
+
+  /** A dwell time, rounded to seconds under a minute and to minutes above. */
+  duration(ms: number): string {
+    const seconds = Math.round(ms / 1000);
+    const [value, unit] = seconds < 60 ? [seconds, 'second'] : [Math.round(seconds / 60), 'minute'];
+    return new Intl.NumberFormat(this.#locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+  }
+}

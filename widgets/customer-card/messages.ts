@@ -1,0 +1,77 @@
+import type { Catalog } from '../core/i18n.ts';
+
+/** Texts of `<crm-customer-card>`. */
+export interface CardMessages {
+  heading: string;
+  guest: string;
+  memberSince: (date: string) => string;
+  orders: (count: number) => string;
+  pageViews: (count: number) => string;
+  recentOrders: string;
+  recentPages: string;
+  order: (reference: string | null) => string;
+  noOrders: string;
+  noPages: string;
+  loading: string;
+  notTracked: string;
+  error: string;
+  signInAgain: string;
+  retry: string;
+}
+
+const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
+
+/** Translations of the card: English, Simplified and Traditional Chinese. */
+export const messages: Catalog<CardMessages> = {
+  en: {
+    heading: 'Your profile',
+    guest: 'Guest',
+    memberSince: (date) => `Member since ${date}`,
+    orders: (count) => plural(count, 'order', 'orders'),
+    pageViews: (count) => plural(count, 'page viewed', 'pages viewed'),
+    recentOrders: 'Recent orders',
+    recentPages: 'Recently viewed',
+    order: (reference) => (reference ? `Order ${reference}` : 'Order'),
+    noOrders: 'No orders yet.',
+    noPages: 'No pages viewed yet.',
+    loading: 'Loading your profile…',
+    notTracked: 'Your activity is not recorded in this browser.',
+    error: 'We could not load your profile.',
+    signInAgain: 'Please sign in again to see your profile.',
+    retry: 'Try again',
+  },
+  'zh-CN': {
+    heading: '我的资料',
+    guest: '访客',
+    memberSince: (date) => `${date} 加入`,
+    orders: (count) => `${count} 个订单`,
+    pageViews: (count) => `浏览了 ${count} 个页面`,
+    recentOrders: '最近订单',
+    recentPages: '最近浏览',
+    order: (reference) => (reference ? `订单 ${reference}` : '订单'),
+    noOrders: '还没有订单。',
+    noPages: '还没有浏览记录。',
+    loading: '正在加载您的资料…',
+    notTracked: '此浏览器不记录您的活动。',
+    error: '无法加载您的资料。',
+    signInAgain: '请重新登录以查看您的资料。',
+    retry: '重试',
+  },
+  'zh-TW': {
+    heading: '我的資料',
+    guest: '訪客',
+    memberSince: (date) => `${date} 加入`,
+    orders: (count) => `${count} 筆訂單`,
+    pageViews: (count) => `瀏覽了 ${count} 個頁面`,
+    recentOrders: '最近訂單',
+    recentPages: '最近瀏覽',
+    order: (reference) => (reference ? `訂單 ${reference}` : '訂單'),
+    noOrders: '尚無訂單。',
+    noPages: '尚無瀏覽記錄。',
+    loading: '正在載入您的資料…',
+    notTracked: '此瀏覽器不記錄您的活動。',
+    error: '無法載入您的資料。',
+    signInAgain: '請重新登入以查看您的資料。',
+    retry: '重試',
+  },
+};
