@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { sites } from './sites.ts';
+import { siteRef } from './sites.ts';
 import { customers } from './customers.ts';
 
 /** A category and how often the customer viewed or bought from it. */
@@ -15,9 +15,7 @@ export const customerStats = sqliteTable(
     customerId: text('customer_id')
       .primaryKey()
       .references(() => customers.id, { onDelete: 'cascade' }),
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
     pageViews: integer('page_views').notNull().default(0),
     totalDwellMs: integer('total_dwell_ms').notNull().default(0),
     sessions: integer('sessions').notNull().default(0),

@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { sites } from './sites.ts';
+import { siteRef } from './sites.ts';
 
 /** Whether the customer agreed to tracking and marketing; unknown until the site says. */
 export type Consent = 'unknown' | 'granted' | 'denied';
@@ -12,9 +12,7 @@ export const customers = sqliteTable(
   'customers',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
     /** The host site's own customer id (`sub` of its identity token); null while anonymous. */
     externalId: text('external_id'),
     email: text('email'),
@@ -34,3 +32,9 @@ export const customers = sqliteTable(
 );
 
 export type Customer = typeof customers.$inferSelect;
+
+/** A `customer_id` column; a profile's rows go when the profile is erased or merged away. */
+export const customerRef = () =>
+  text('customer_id')
+    .notNull()
+    .references(() => customers.id, { onDelete: 'cascade' });

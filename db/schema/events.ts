@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { sites } from './sites.ts';
-import { customers } from './customers.ts';
+import { siteRef } from './sites.ts';
+import { customerRef } from './customers.ts';
 
 /** Event types the tracker and the JS API send. */
 export const EVENT_TYPES = [
@@ -18,16 +18,12 @@ export const events = sqliteTable(
   'events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
     eventId: text('event_id').notNull(),
     /** Marks the rows one ingestion batch inserted, so aggregates count only those. */
     ingestId: text('ingest_id').notNull(),
     visitorId: text('visitor_id').notNull(),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef(),
     sessionId: text('session_id').notNull(),
     seq: integer('seq').notNull(),
     type: text('type').$type<EventType>().notNull(),

@@ -1,18 +1,14 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { sites } from './sites.ts';
-import { customers } from './customers.ts';
+import { siteRef } from './sites.ts';
+import { customerRef } from './customers.ts';
 
 /** A purchase reported by the site's server; the idempotency key makes retries safe. */
 export const orders = sqliteTable(
   'orders',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
+    customerId: customerRef(),
     idempotencyKey: text('idempotency_key').notNull(),
     /** SHA-256 of the canonical request body, to refuse the same key with another body. */
     requestHash: text('request_hash').notNull(),
@@ -34,9 +30,7 @@ export const orderItems = sqliteTable(
   'order_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
     orderId: text('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),

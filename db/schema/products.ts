@@ -1,13 +1,11 @@
 import { sqliteTable, text, integer, primaryKey } from 'drizzle-orm/sqlite-core';
-import { sites } from './sites.ts';
+import { siteRef } from './sites.ts';
 
 /** The site's catalogue, so views and orders can be read by category. */
 export const products = sqliteTable(
   'products',
   {
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
     sku: text('sku').notNull(),
     name: text('name').notNull(),
     category: text('category').notNull(),

@@ -1,19 +1,15 @@
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
-import { sites } from './sites.ts';
-import { customers } from './customers.ts';
+import { siteRef } from './sites.ts';
+import { customerRef } from './customers.ts';
 
 /** A browsing session as the tracker numbered it; page order lives in the events' seq. */
 export const sessions = sqliteTable(
   'sessions',
   {
-    siteId: text('site_id')
-      .notNull()
-      .references(() => sites.id, { onDelete: 'cascade' }),
+    siteId: siteRef(),
     id: text('id').notNull(),
     visitorId: text('visitor_id').notNull(),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef(),
     startedAt: integer('started_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
     pageViews: integer('page_views').notNull().default(0),

@@ -26,3 +26,9 @@ export const sites = sqliteTable(
 
 export type Site = typeof sites.$inferSelect;
 export type NewSite = typeof sites.$inferInsert;
+
+/** The `site_id` column every tenant table starts with; rows go when their site goes. */
+export const siteRef = () =>
+  text('site_id')
+    .notNull()
+    .references(() => sites.id, { onDelete: 'cascade' });
