@@ -1,7 +1,7 @@
 // Cloudflare Workers entry: the same app over D1 (binding `DB`) or a libSQL server (`LIBSQL_URL`).
 import { createClient } from '@libsql/client/web';
-import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
+import { openD1 } from '../db/d1.ts';
 import * as schema from '../db/schema/index.ts';
 import type { Db } from '../db/types.ts';
 import { createApp, type CrmApp } from './app.ts';
@@ -15,7 +15,7 @@ export interface Env {
 }
 
 function openDatabase(env: Env): Db {
-  if (env.DB) return drizzleD1(env.DB, { schema });
+  if (env.DB) return openD1(env.DB);
   if (env.LIBSQL_URL) {
     const client = createClient({
       url: env.LIBSQL_URL,

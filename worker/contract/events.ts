@@ -5,6 +5,11 @@ import { clientId, properties } from './common.ts';
 export const MAX_EVENTS_PER_BATCH = 100;
 /** Largest serialized event, in bytes. */
 export const MAX_EVENT_BYTES = 32 * 1024;
+/**
+ * Deepest nesting of objects and arrays in one event. Deeper values would overflow
+ * `JSON.stringify` and SQLite's JSON functions (1000 levels), failing the whole batch.
+ */
+export const MAX_EVENT_DEPTH = 32;
 /** Largest batch body, in bytes. */
 export const MAX_BATCH_BYTES = 500 * 1024;
 

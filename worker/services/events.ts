@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { customers, events, visitors, type Site, type Visitor } from '../../db/schema/index.ts';
+import { customers, visitors, type Site, type Visitor } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import {
   MAX_EVENT_BYTES,
+  MAX_EVENT_DEPTH,
   trackedEvent,
   type EventBatchResponse,
   type EventStatus,
@@ -15,12 +16,30 @@ import { refreshTopCategories } from './stats.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
 
+/** Whether a parsed JSON value nests deeper than `max`; iterative, so any depth is safe to ask. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Validates one event on its own, so one bad event does not sink its batch. */
 function check(raw: unknown): Checked {
   const id =
     typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
       ? (raw as { id: string }).id.slice(0, 64)
       : null;
+  if (nestsDeeperThan(raw, MAX_EVENT_DEPTH)) {
+    return {
+      ok: false,
+      status: { id, status: 'rejected', reason: `event is nested deeper than ${MAX_EVENT_DEPTH} levels` },
+    };
+  }
   if (utf8Length(JSON.stringify(raw)) > MAX_EVENT_BYTES) {
     return {
       ok: false,
@@ -88,39 +107,42 @@ async function write(
   const ingestId = ctx.newId();
   const siteId = site.id;
   const customerId = visitor.customerId;
-  const ids = sql.join(
-    batch.map((e) => sql`${e.id}`),
-    sql`, `,
+  // The batch travels as one JSON parameter: D1 binds at most 100 parameters per statement,
+  // and 100 events as separate values would be 1,800 of them.
+  const ids = sql`SELECT value FROM json_each(${JSON.stringify(batch.map((e) => e.id))})`;
+  const rows = JSON.stringify(
+    batch.map((e) => ({
+      id: e.id,
+      sessionId: e.sessionId,
+      seq: e.seq,
+      type: e.type,
+      name: e.name ?? null,
+      url: e.url ?? null,
+      path: e.path ?? null,
+      title: e.title ?? null,
+      referrer: e.referrer ?? null,
+      dwellMs: e.type === 'page_leave' ? (e.dwellMs ?? 0) : null,
+      viewId: e.viewId ?? null,
+      properties: e.properties ?? null,
+      ts: e.ts,
+    })),
   );
   const mine = sql`site_id = ${siteId} AND event_id IN (${ids}) AND ingest_id = ${ingestId}`;
   const lastSeen = Math.max(...batch.map((e) => Math.min(e.ts, now)));
 
-  const insert = db
-    .insert(events)
-    .values(
-      batch.map((e) => ({
-        siteId,
-        eventId: e.id,
-        ingestId,
-        visitorId: visitor.id,
-        customerId,
-        sessionId: e.sessionId,
-        seq: e.seq,
-        type: e.type,
-        name: e.name ?? null,
-        url: e.url ?? null,
-        path: e.path ?? null,
-        title: e.title ?? null,
-        referrer: e.referrer ?? null,
-        dwellMs: e.type === 'page_leave' ? (e.dwellMs ?? 0) : null,
-        viewId: e.viewId ?? null,
-        properties: e.properties ?? null,
-        clientTs: e.ts,
-        serverTs: now,
-      })),
-    )
-    .onConflictDoNothing({ target: [events.siteId, events.eventId] })
-    .returning({ eventId: events.eventId });
+  // In batch order, so row ids follow the order the events were sent. `WHERE true` lets
+  // SQLite tell the upsert's ON CONFLICT from a join constraint.
+  const insert = db.all<{ event_id: string }>(sql`
+    INSERT INTO events (site_id, event_id, ingest_id, visitor_id, customer_id, session_id, seq, type,
+      name, url, path, title, referrer, dwell_ms, view_id, properties, client_ts, server_ts)
+    SELECT ${siteId}, json_extract(e.value, '$.id'), ${ingestId}, ${visitor.id}, ${customerId},
+      json_extract(e.value, '$.sessionId'), json_extract(e.value, '$.seq'), json_extract(e.value, '$.type'),
+      json_extract(e.value, '$.name'), json_extract(e.value, '$.url'), json_extract(e.value, '$.path'),
+      json_extract(e.value, '$.title'), json_extract(e.value, '$.referrer'), json_extract(e.value, '$.dwellMs'),
+      json_extract(e.value, '$.viewId'), json_extract(e.value, '$.properties'), json_extract(e.value, '$.ts'), ${now}
+    FROM json_each(${rows}) AS e WHERE true ORDER BY e.key
+    ON CONFLICT (site_id, event_id) DO NOTHING
+    RETURNING event_id`);
 
   const sessionsUpsert = db.run(sql`
     INSERT INTO sessions (site_id, id, visitor_id, customer_id, started_at, last_seen_at, page_views, dwell_ms)
@@ -157,7 +179,7 @@ async function write(
     .where(eq(customers.id, customerId));
   const touchVisitor = db.update(visitors).set({ lastSeenAt: now }).where(eq(visitors.id, visitor.id));
 
-  const [rows] = batch.some((e) => e.type === 'product_view')
+  const [inserted] = batch.some((e) => e.type === 'product_view')
     ? await db.batch([
         insert,
         sessionsUpsert,
@@ -168,5 +190,5 @@ async function write(
         touchVisitor,
       ])
     : await db.batch([insert, sessionsUpsert, viewDwell, counters, touchCustomer, touchVisitor]);
-  return new Set(rows.map((r) => r.eventId));
+  return new Set(inserted.map((r) => r.event_id));
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { customerStats, customers, orders, products, type Site } from '../../db/schema/index.ts';
 import type { OrderRequest, OrderResponse } from '../contract/orders.ts';
 import { conflict } from '../errors.ts';
@@ -68,10 +68,8 @@ export async function recordOrder(
     .where(
       and(
         eq(products.siteId, site.id),
-        inArray(
-          products.sku,
-          input.items.map((i) => i.sku),
-        ),
+        // One JSON parameter, not one per sku: D1 binds at most 100 per statement.
+        sql`${products.sku} IN (SELECT value FROM json_each(${JSON.stringify(input.items.map((i) => i.sku))}))`,
       ),
     );
   const bySku = new Map(catalogue.map((p) => [p.sku, p]));
@@ -86,13 +84,6 @@ export async function recordOrder(
   const placedAt = input.placedAt ?? now;
   const customerIdSql = sql`(SELECT id FROM customers WHERE site_id = ${site.id} AND external_id = ${input.customer.externalId})`;
   const inserted = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId})`;
-  const values = sql.join(
-    lines.map(
-      (l) =>
-        sql`(${site.id}, ${orderId}, ${l.sku}, ${l.name}, ${l.category}, ${l.quantity}, ${l.unitPriceCents})`,
-    ),
-    sql`, `,
-  );
 
   await db.batch([
     db
@@ -131,8 +122,11 @@ export async function recordOrder(
         createdAt: now,
       })
       .onConflictDoNothing({ target: [orders.siteId, orders.idempotencyKey] }),
+    // The lines travel as one JSON parameter (D1's limit is 100), inserted in the order sent.
     db.run(sql`INSERT INTO order_items (site_id, order_id, sku, name, category, quantity, unit_price_cents)
-      SELECT * FROM (VALUES ${values}) WHERE ${inserted}`),
+      SELECT ${site.id}, ${orderId}, json_extract(value, '$.sku'), json_extract(value, '$.name'),
+        json_extract(value, '$.category'), json_extract(value, '$.quantity'), json_extract(value, '$.unitPriceCents')
+      FROM json_each(${JSON.stringify(lines)}) WHERE ${inserted} ORDER BY key`),
     db
       .update(customerStats)
       .set({

@@ -50,10 +50,13 @@ export async function issueVisitorToken(
   const tokenId = ctx.newId();
   if (previousToken !== undefined) {
     const visitor = await verifyVisitorToken(ctx, site, previousToken);
-    await ctx.db
+    const rotated = await ctx.db
       .update(visitors)
       .set({ tokenId, lastSeenAt: now })
-      .where(and(eq(visitors.id, visitor.id), eq(visitors.tokenId, visitor.tokenId)));
+      .where(and(eq(visitors.id, visitor.id), eq(visitors.tokenId, visitor.tokenId)))
+      .returning({ id: visitors.id });
+    // A concurrent refresh of the same token won: this one must not hand out a dead token.
+    if (rotated.length === 0) throw unauthorized('invalid_visitor_token', 'Visitor token was just rotated');
     return { ...(await issue(ctx, site, visitor.id, tokenId)), created: false };
   }
   const customerId = ctx.newId();

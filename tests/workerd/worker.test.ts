@@ -1,0 +1,298 @@
+/**
+ * The Workers entry inside real workerd over D1 migrated by wrangler: ingestion,
+ * de-duplication, the visitor's own profile, identify, idempotent orders and the
+ * error answers, all through `dispatchFetch`.
+ */
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkerd, type Workerd } from './harness.ts';
+
+const ORIGIN = 'https://shop.example';
+const SITE = {
+  id: 'site_workerd',
+  publishableKey: 'pk_workerd_test',
+  secretKey: 'sk_workerd_test_secret',
+  identitySecret: 'workerd-identity-secret',
+  visitorTokenSecret: 'workerd-visitor-token-secret',
+};
+const TS = Date.UTC(2026, 3, 1, 12);
+
+let w: Workerd;
+
+beforeAll(async () => {
+  w = await startWorkerd({ RATE_LIMIT_PER_MINUTE: '100000' });
+  const secretKeyHash = createHash('sha256').update(SITE.secretKey).digest('hex');
+  await w.db.batch([
+    w.db
+      .prepare(
+        `INSERT INTO sites (id, name, publishable_key, secret_key_hash, identity_secret,
+           visitor_token_secret, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        SITE.id,
+        'Workerd shop',
+        SITE.publishableKey,
+        secretKeyHash,
+        SITE.identitySecret,
+        SITE.visitorTokenSecret,
+        JSON.stringify([ORIGIN]),
+        Date.now(),
+      ),
+    w.db
+      .prepare('INSERT INTO products (site_id, sku, name, category, price_cents) VALUES (?, ?, ?, ?, ?)')
+      .bind(SITE.id, 'LAMP-01', 'Desk lamp', 'Lighting', 4900),
+  ]);
+});
+
+afterAll(async () => {
+  await w.dispose();
+});
+
+/** A request to the widget API from the shop's page. */
+function widget(
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+) {
+  const sep = path.includes('?') ? '&' : '?';
+  return w.fetch(`${path}${sep}key=${SITE.publishableKey}`, {
+    method,
+    headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers },
+    ...(init.body !== undefined ? { body: init.body } : {}),
+  });
+}
+
+async function newVisitor(): Promise<string> {
+  const res = await widget('POST', '/v1/visitors', { body: '{}' });
+  expect(res.status).toBe(201);
+  const { visitorToken } = await res.json<{ visitorToken: string }>();
+  return visitorToken;
+}
+
+/** An HS256 identity token signed the way the host site's server would, with node:crypto. */
+function identityToken(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  const signature = createHmac('sha256', SITE.identitySecret).update(unsigned).digest('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+function pageViews(sessionId: string, paths: string[]) {
+  return paths.map((path, seq) => ({
+    id: `evt-${randomUUID()}`,
+    type: 'page_view',
+    sessionId,
+    seq,
+    ts: TS + seq * 1000,
+    path,
+    title: `Title ${path}`,
+  }));
+}
+
+/** Sends a batch as `navigator.sendBeacon` does: a text/plain body. */
+function track(visitorToken: string, events: unknown[]) {
+  return widget('POST', '/v1/events', {
+    body: JSON.stringify({ visitorToken, events }),
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+  });
+}
+
+async function count(sql: string, ...params: unknown[]): Promise<number> {
+  const row = await w.db
+    .prepare(sql)
+    .bind(...params)
+    .first<{ n: number }>();
+  return row?.n ?? -1;
+}
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+  expect(await res.json()).toEqual({ error: { code, message: expect.any(String) as unknown } });
+}
+
+describe('Workers entry in workerd over D1', () => {
+  it('runs on the schema wrangler migrated', async () => {
+    const applied = await w.db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
+    expect(applied.results.map((r) => r.name)).toEqual(['0000_init.sql']);
+    const health = await w.fetch('/health');
+    expect(await health.json()).toEqual({ ok: true });
+  });
+
+  it('ingests a text/plain batch once, and a re-sent batch only as duplicates', async () => {
+    const token = await newVisitor();
+    const sessionId = `sess-${randomUUID()}`;
+    const batch = pageViews(sessionId, ['/', '/lamps', '/lamps/desk']);
+
+    const first = await track(token, batch);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ accepted: 3, duplicates: 0, rejected: 0 });
+    expect(await count('SELECT count(*) AS n FROM events WHERE session_id = ?', sessionId)).toBe(3);
+
+    const again = await track(token, batch);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({
+      accepted: 0,
+      duplicates: 3,
+      rejected: 0,
+      results: batch.map((e) => ({ id: e.id, status: 'duplicate' })),
+    });
+    expect(await count('SELECT count(*) AS n FROM events WHERE session_id = ?', sessionId)).toBe(3);
+    expect(await count('SELECT page_views AS n FROM sessions WHERE id = ?', sessionId)).toBe(3);
+
+    const me = await widget('GET', '/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    const profile = await me.json<{ identified: boolean; pageViews: number; recentPages: unknown[] }>();
+    expect(profile.identified).toBe(false);
+    expect(profile.pageViews).toBe(3);
+    // Newest first.
+    expect(profile.recentPages).toEqual(
+      [...batch].reverse().map((e) => ({ path: e.path, title: e.title, viewedAt: e.ts, dwellMs: null })),
+    );
+  });
+
+  it('stores a full batch of 100 mixed events, with dwell time and top categories', async () => {
+    const token = await newVisitor();
+    const sessionId = `sess-${randomUUID()}`;
+    const views = pageViews(
+      sessionId,
+      Array.from({ length: 98 }, (_, i) => `/page/${i}`),
+    );
+    const first = views[0];
+    if (!first) throw new Error('no page view');
+    const batch = [
+      ...views,
+      {
+        id: `prd-${randomUUID()}`,
+        type: 'product_view',
+        sessionId,
+        seq: 98,
+        ts: TS,
+        properties: { sku: 'LAMP-01' },
+      },
+      {
+        id: `lve-${randomUUID()}`,
+        type: 'page_leave',
+        sessionId,
+        seq: 99,
+        ts: TS + 5000,
+        viewId: first.id,
+        dwellMs: 5000,
+      },
+    ];
+    const res = await track(token, batch);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ accepted: 100, duplicates: 0, rejected: 0 });
+    expect(await count('SELECT count(*) AS n FROM events WHERE session_id = ?', sessionId)).toBe(100);
+    expect(await count('SELECT dwell_ms AS n FROM events WHERE event_id = ?', first.id)).toBe(5000);
+    expect(await count('SELECT dwell_ms AS n FROM sessions WHERE id = ?', sessionId)).toBe(5000);
+    const stats = await w.db
+      .prepare(
+        `SELECT s.page_views, s.total_dwell_ms, s.top_categories FROM customer_stats s
+           JOIN events e ON e.customer_id = s.customer_id WHERE e.event_id = ?`,
+      )
+      .bind(first.id)
+      .first<{ page_views: number; total_dwell_ms: number; top_categories: string }>();
+    expect(stats).toMatchObject({ page_views: 98, total_dwell_ms: 5000 });
+    expect(JSON.parse(stats?.top_categories ?? '[]')).toEqual([{ category: 'Lighting', count: 1 }]);
+  });
+
+  it('promotes the visitor with an identity token, and then needs it to read the profile', async () => {
+    const token = await newVisitor();
+    expect((await track(token, pageViews(`sess-${randomUUID()}`, ['/account']))).status).toBe(200);
+    const identity = identityToken({
+      sub: 'cust-workerd-1',
+      name: 'Ada Lin',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
+
+    const res = await widget('POST', '/v1/identify', {
+      body: '{}',
+      headers: { Authorization: `Bearer ${token}`, 'X-Crm-Identity': identity },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'promoted' });
+
+    const anonymous = await widget('GET', '/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+    await expectError(anonymous, 401, 'identity_required');
+    const me = await widget('GET', '/v1/me', {
+      headers: { Authorization: `Bearer ${token}`, 'X-Crm-Identity': identity },
+    });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ identified: true, name: 'Ada Lin', pageViews: 1 });
+  });
+
+  it('records an order once per idempotency key and replays it', async () => {
+    const send = () =>
+      w.fetch('/v1/orders', {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${SITE.secretKey}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'order-workerd-0001',
+        },
+        body: JSON.stringify({
+          customer: { externalId: 'cust-workerd-2', email: 'grace@example.com' },
+          reference: '#W1',
+          items: [{ sku: 'LAMP-01', quantity: 2, unitPriceCents: 4900 }],
+        }),
+      });
+
+    const created = await send();
+    expect(created.status).toBe(201);
+    const order = await created.json<Record<string, unknown>>();
+    expect(order).toMatchObject({
+      reference: '#W1',
+      currency: 'USD',
+      totalCents: 9800,
+      items: [{ sku: 'LAMP-01', name: 'Desk lamp', category: 'Lighting', quantity: 2, unitPriceCents: 4900 }],
+    });
+
+    const replay = await send();
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await replay.json()).toEqual(order);
+    expect(
+      await count('SELECT count(*) AS n FROM orders WHERE idempotency_key = ?', 'order-workerd-0001'),
+    ).toBe(1);
+  });
+
+  it('records an order with more lines than D1 binds parameters per statement', async () => {
+    const items = Array.from({ length: 120 }, (_, i) => ({
+      sku: i === 0 ? 'LAMP-01' : `SKU-${i}`,
+      quantity: 1,
+      unitPriceCents: 100,
+    }));
+    const res = await w.fetch('/v1/orders', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${SITE.secretKey}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'order-workerd-0002',
+      },
+      body: JSON.stringify({ customer: { externalId: 'cust-workerd-3' }, items }),
+    });
+    expect(res.status).toBe(201);
+    const order = await res.json<{ totalCents: number; items: { sku: string; name: string }[] }>();
+    expect(order.totalCents).toBe(12_000);
+    expect(order.items.map((i) => i.sku)).toEqual(items.map((i) => i.sku));
+    expect(order.items[0]?.name).toBe('Desk lamp');
+  });
+
+  it('refuses a foreign origin with 403', async () => {
+    const res = await widget('POST', '/v1/visitors', {
+      body: '{}',
+      headers: { Origin: 'https://evil.example' },
+    });
+    await expectError(res, 403, 'origin_not_allowed');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('answers malformed JSON with a 400 error body, not a 500', async () => {
+    const res = await widget('POST', '/v1/events', {
+      body: '{"visitorToken": "abc", "events": [',
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    await expectError(res, 400, 'invalid_json');
+  });
+});
