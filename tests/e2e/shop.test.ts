@@ -33,6 +33,9 @@ async function visitedPages() {
     .orderBy(asc(events.sessionId), asc(events.seq));
 }
 
+/** How long to wait for the page to reach a state: generous, since CI machines are shared. */
+const settle = { timeout: 15_000, interval: 100 };
+
 describe('the example shop in a real browser', () => {
   it('records browsing in order with dwell time, and the card shows the profile', async () => {
     const page = await browser.newPage();
@@ -55,14 +58,16 @@ describe('the example shop in a real browser', () => {
 
     // Anonymous: the card shows the pages this browser viewed.
     const card = page.locator('crm-customer-card');
-    await expect.poll(() => card.locator('[part~="pages"]').textContent()).toContain('Paper desk lamp');
+    await expect
+      .poll(() => card.locator('[part~="pages"]').textContent(), settle)
+      .toContain('Paper desk lamp');
 
     // Sign in as a seeded customer: the shop's server signs the identity token, the page identifies.
     await page.getByLabel('Demo customer').selectOption('cust-1001');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/account.html');
-    await expect.poll(() => card.locator('[part~="name"]').textContent()).toContain('Ada Lin');
-    await expect.poll(() => card.locator('[part~="orders"]').textContent()).toContain('#');
+    await expect.poll(() => card.locator('[part~="name"]').textContent(), settle).toContain('Ada Lin');
+    await expect.poll(() => card.locator('[part~="orders"]').textContent(), settle).toContain('#');
 
     // The anonymous history was merged into the known customer, once.
     const ada = await server.database.db.query.customers.findFirst({
