@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { openDb } from '../db/client.ts';
+import { withGroupCommit } from '../db/group-commit.ts';
 import { migrateDb } from '../db/migrate.ts';
 import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SITE, seedDemo } from '../db/seed.ts';
 import { createShopApp } from '../examples/shop/server.ts';
@@ -46,7 +47,8 @@ export async function start(options: StartOptions = {}) {
   app.route(
     '/',
     createApp({
-      db: database.db,
+      // One process owns the embedded file: concurrent writes can share a commit (and its sync).
+      db: database.kind === 'remote' ? database.db : withGroupCommit(database.db),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     }),
