@@ -151,6 +151,11 @@ describe('GET /v1/customers/:id', () => {
     });
   });
 
+  it('refuses an id that no profile could have', async () => {
+    await expectError(await t.staff('GET', `/v1/customers/${'x'.repeat(65)}`), 400, 'validation_failed');
+    await expectError(await t.staff('GET', '/v1/customers/a%20b'), 400, 'validation_failed');
+  });
+
   it('answers 404 for an unknown id', async () => {
     await expectError(await t.staff('GET', '/v1/customers/does-not-exist'), 404, 'not_found');
   });

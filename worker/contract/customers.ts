@@ -12,6 +12,13 @@ export const customerSearch = z.strictObject({
 });
 export type CustomerSearch = z.infer<typeof customerSearch>;
 
+/** `:id` of `GET /v1/customers/:id`: a profile id as this API returns it. */
+export const customerIdParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a customer id');
+
 /** A row of the staff list. */
 export interface CustomerSummary {
   id: string;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { customerSearch } from '../contract/customers.ts';
+import { customerIdParam, customerSearch } from '../contract/customers.ts';
 import type { AppEnv } from '../env.ts';
 import { parseInput } from '../middleware/body.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -13,7 +13,7 @@ export function customerRoutes(ctx: ServiceContext) {
       return c.json(await searchCustomers(ctx, c.get('site'), query), 200);
     })
     .get('/:id', async (c) => {
-      const id = c.req.param('id');
+      const id = parseInput(customerIdParam, c.req.param('id'));
       c.header('Cache-Control', 'no-store');
       return c.json(await customerProfile(ctx, c.get('site'), id), 200);
     });
