@@ -8,7 +8,7 @@
  * The build fails when any `worker/` or `db/` file, or zod, ends up in the output: widgets may
  * only `import type` from the API contract, and this check proves it.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { build, type Metafile } from 'esbuild';
 
 /** Inputs that must never reach the browser bundle. */
@@ -51,6 +51,16 @@ if (leaks.length > 0) {
   console.error(`Server code in the browser bundle:\n  ${shown}${more}`);
   process.exit(1);
 }
+// A strict CSP (no 'unsafe-eval') breaks code that compiles strings; refuse to ship any.
+const DYNAMIC_CODE = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/;
+const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
+for (const file of outputs) {
+  if (DYNAMIC_CODE.test(await readFile(file, 'utf8'))) {
+    console.error(`${file} evaluates strings as code, which a strict Content-Security-Policy forbids`);
+    process.exit(1);
+  }
+}
+
 console.log(
   `Built ${Object.keys(result.metafile.outputs)
     .filter((file) => file.endsWith('.js'))
