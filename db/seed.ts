@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { products, sites } from './schema/index.ts';
 import type { Db } from './types.ts';
 import type { ServiceContext } from '../worker/services/context.ts';
@@ -42,10 +43,24 @@ const DAY = 24 * 3600 * 1000;
 /**
  * Fills an empty database with the demo site, its catalogue and a few customers with
  * browsing and purchase history, all through the same services the API uses.
- * Does nothing when a site exists already.
+ * When a site exists already it seeds nothing, but lets the demo site allow `origins`, so
+ * the demo keeps working when it is started on another port.
  */
 export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
-  if ((await db.select({ id: sites.id }).from(sites).limit(1)).length > 0) return false;
+  const [existing] = await db.select({ id: sites.id }).from(sites).limit(1);
+  if (existing) {
+    const demo = await db.query.sites.findFirst({
+      where: eq(sites.publishableKey, DEMO_SITE.publishableKey),
+    });
+    const missing = origins.filter((origin) => !demo?.allowedOrigins.includes(origin));
+    if (demo && missing.length > 0) {
+      await db
+        .update(sites)
+        .set({ allowedOrigins: [...demo.allowedOrigins, ...missing] })
+        .where(eq(sites.id, demo.id));
+    }
+    return false;
+  }
   let clock = Date.now() - 90 * DAY;
   let counter = 0;
   const ctx: ServiceContext = {
