@@ -54,6 +54,11 @@ export class ApiClient {
     return this.#call('v1/me', 'GET', this.#auth(visitorToken, identityToken), undefined, { signal });
   }
 
+  /** Records the visitor's consent choice on their profile. */
+  async consent(visitorToken: string, granted: boolean): Promise<void> {
+    await this.#call('v1/me/consent', 'POST', this.#auth(visitorToken), JSON.stringify({ granted }));
+  }
+
   /** Revokes the visitor token on the server. */
   async logout(visitorToken: string): Promise<void> {
     await this.#call('v1/me/logout', 'POST', this.#auth(visitorToken), '{}');

@@ -114,9 +114,18 @@ export class CrmRuntime implements CrmApi, CrmKit {
   }
 
   consent(granted: boolean): void {
+    // A visitor known from before gets the choice on their profile; best effort, as it is only a record.
+    const known = this.#token.current();
+    if (known) this.#api.consent(known, granted).catch(() => undefined);
     this.#consent.set(granted);
     if (this.#consent.allowed) {
       this.start();
+      if (!known) {
+        this.#token
+          .get()
+          .then((token) => this.#api.consent(token, true))
+          .catch(() => undefined);
+      }
       const waiting = this.#waitingIdentity;
       this.#waitingIdentity = undefined;
       if (waiting)

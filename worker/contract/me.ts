@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** A page the visitor viewed recently, newest first. */
 export interface RecentPage {
   path: string;
@@ -28,3 +30,7 @@ export interface MeResponse {
   recentOrders: MyOrder[];
   recentPages: RecentPage[];
 }
+
+/** `POST /v1/me/consent`: the visitor's choice about tracking, recorded on their profile. */
+export const consentRequest = z.strictObject({ granted: z.boolean() });
+export type ConsentRequest = z.infer<typeof consentRequest>;

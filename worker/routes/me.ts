@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { customers } from '../../db/schema/index.ts';
 import { IDENTITY_HEADER, emptyBody } from '../contract/common.ts';
+import { consentRequest } from '../contract/me.ts';
 import type { AppEnv } from '../env.ts';
 import { unauthorized } from '../errors.ts';
 import { readBody } from '../middleware/body.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { verifyIdentityToken } from '../services/identity.ts';
-import { myProfile } from '../services/profiles.ts';
+import { myProfile, recordConsent } from '../services/profiles.ts';
 import { revokeVisitor } from '../services/visitors.ts';
 import { requireVisitor } from './visitor-auth.ts';
 
@@ -32,6 +33,12 @@ export function meRoutes(ctx: ServiceContext) {
       }
       c.header('Cache-Control', 'no-store');
       return c.json(await myProfile(ctx, site, visitor.customerId), 200);
+    })
+    .post('/consent', async (c) => {
+      const { granted } = await readBody(c, consentRequest);
+      const visitor = await requireVisitor(ctx, c);
+      await recordConsent(ctx, visitor.customerId, granted);
+      return c.body(null, 204);
     })
     .post('/logout', async (c) => {
       await readBody(c, emptyBody);

@@ -154,3 +154,15 @@ export async function searchCustomers(
       : null;
   return { customers: page, nextCursor };
 }
+
+/** Records the visitor's consent choice on their profile, for every team that reads it. */
+export async function recordConsent(
+  ctx: ServiceContext,
+  customerId: string,
+  granted: boolean,
+): Promise<void> {
+  await ctx.db
+    .update(customers)
+    .set({ consent: granted ? 'granted' : 'denied' })
+    .where(eq(customers.id, customerId));
+}
