@@ -43,6 +43,16 @@ const result = await build({
 });
 
 await writeFile('dist/meta.json', JSON.stringify(result.metafile, null, 2));
+// Other sites load crm.js as a module script, which browsers fetch in CORS mode. The Node
+// entry adds the header itself; on Workers, static assets take their headers from this file.
+// The metafile is for the size budget, not for visitors.
+await writeFile('dist/.assetsignore', 'meta.json\n');
+await writeFile(
+  'dist/_headers',
+  ['/crm.js', '/crm.js.map', '/chunks/*']
+    .map((path) => `${path}\n  Access-Control-Allow-Origin: *\n`)
+    .join(''),
+);
 
 const leaks = forbiddenInputs(result.metafile);
 if (leaks.length > 0) {
