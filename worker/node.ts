@@ -6,6 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { openDb } from '../db/client.ts';
 import { withGroupCommit } from '../db/group-commit.ts';
 import { migrateDb } from '../db/migrate.ts';
@@ -53,6 +54,11 @@ export async function start(options: StartOptions = {}) {
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     }),
   );
+  // Other sites load the bundle with `<script type="module">`, which fetches it (and its chunks)
+  // in CORS mode: without this header no page but our own could run the kit. It is public code
+  // sent without credentials, so any origin may read it.
+  const publicBundle = cors({ origin: '*', allowMethods: ['GET', 'HEAD'] });
+  for (const path of ['/crm.js', '/crm.js.map', '/chunks/*']) app.use(path, publicBundle);
   app.use('/crm.js', serveStatic({ root: join(root, 'dist') }));
   app.use('/crm.js.map', serveStatic({ root: join(root, 'dist') }));
   app.use('/chunks/*', serveStatic({ root: join(root, 'dist') }));
