@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, events } from '../../db/schema/index.ts';
 import { start } from '../../worker/node.ts';
 import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
+import { settle } from '../fixtures/embedded-kit.ts';
 
 let server: Awaited<ReturnType<typeof start>>;
 let browser: Browser;
@@ -32,9 +33,6 @@ async function visitedPages() {
     .where(and(eq(events.type, 'page_view'), not(like(events.eventId, 'seed-%'))))
     .orderBy(asc(events.sessionId), asc(events.seq));
 }
-
-/** How long to wait for the page to reach a state: generous, since CI machines are shared. */
-const settle = { timeout: 15_000, interval: 100 };
 
 describe('the example shop in a real browser', () => {
   it('records browsing in order with dwell time, and the card shows the profile', async () => {
