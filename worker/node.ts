@@ -11,6 +11,7 @@ import { openDb } from '../db/client.ts';
 import { withGroupCommit } from '../db/group-commit.ts';
 import { migrateDb } from '../db/migrate.ts';
 import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SITE, seedDemo } from '../db/seed.ts';
+import { PRODUCT_PAGES } from '../examples/shop/catalog.ts';
 import { createShopApp } from '../examples/shop/server.ts';
 import { createApp } from './app.ts';
 
@@ -69,7 +70,10 @@ export async function start(options: StartOptions = {}) {
       identitySecret: DEMO_SITE.identitySecret,
       crmSecretKey: DEMO_SITE.secretKey,
       crmBaseUrl: () => origin,
-      prices: new Map(DEMO_PRODUCTS.map((p) => [p.sku, p.priceCents])),
+      products: DEMO_PRODUCTS.flatMap((p) => {
+        const page = PRODUCT_PAGES[p.sku];
+        return page ? [{ ...p, ...page }] : [];
+      }),
       readPage: (name) => readFile(join(root, 'examples/shop', name), 'utf8').catch(() => null),
     }),
   );

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { sign } from 'hono/jwt';
+import { renderProductPage, type ShopProduct } from './catalog.ts';
 
 /** A shopper the demo login offers. */
 export interface ShopCustomer {
@@ -20,8 +21,8 @@ export interface ShopOptions {
   crmBaseUrl: () => string;
   /** Reads a page of the shop (HTML, CSS or JS) by file name. */
   readPage: (name: string) => Promise<string | null>;
-  /** Price list, for checkout. */
-  prices: ReadonlyMap<string, number>;
+  /** What the shop sells: each product has a page (`/<slug>.html`) and a price for checkout. */
+  products: readonly ShopProduct[];
 }
 
 const SESSION_COOKIE = 'shop_session';
@@ -82,7 +83,7 @@ export function createShopApp(options: ShopOptions) {
     if (!customer) return c.redirect('/account.html?login=required', 303);
     const form = await c.req.parseBody();
     const sku = typeof form.sku === 'string' ? form.sku : '';
-    const price = options.prices.get(sku);
+    const price = options.products.find((p) => p.sku === sku)?.priceCents;
     const quantity = Number(form.quantity ?? 1);
     const key = typeof form.orderKey === 'string' ? form.orderKey : '';
     if (price === undefined || !Number.isInteger(quantity) || quantity < 1) return c.text('Bad order', 400);
@@ -106,8 +107,14 @@ export function createShopApp(options: ShopOptions) {
 
   app.get('*', async (c) => {
     const name = c.req.path === '/' ? 'index.html' : PAGES.exec(c.req.path)?.[1];
-    const text = name ? await options.readPage(name) : null;
-    if (!name || text === null) return c.notFound();
+    const product = options.products.find((p) => `${p.slug}.html` === name);
+    const file = product
+      ? await options.readPage('product.html')
+      : name
+        ? await options.readPage(name)
+        : null;
+    if (!name || file === null || name === 'product.html') return c.notFound();
+    const text = product ? renderProductPage(file, product) : file;
     c.header('Content-Type', contentType(name));
     if (!name.endsWith('.html')) return c.body(text);
     const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
