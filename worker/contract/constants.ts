@@ -1,0 +1,46 @@
+/**
+ * Plain runtime constants the server, the database schema and the widgets share. This file
+ * (and `shared/`) is all of `worker/` that may reach the browser bundle: it imports nothing,
+ * so the widget build can include it without pulling in zod or server code.
+ */
+
+/** Header that carries the host site's identity token (an HS256 JWT) next to the visitor token. */
+export const IDENTITY_HEADER = 'X-Crm-Identity';
+
+/** Query parameter that carries the publishable key, so CORS preflights can be answered per site. */
+export const SITE_KEY_PARAM = 'key';
+
+/** Event types the tracker and the JS API send. */
+export const EVENT_TYPES = [
+  'page_view',
+  'page_leave',
+  'product_view',
+  'add_to_cart',
+  'purchase',
+  'custom',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Event types a page may report by name through `crm.track(name)`; any other name is `custom`. */
+export const NAMED_EVENT_TYPES = ['add_to_cart', 'product_view'] as const satisfies readonly EventType[];
+
+/** A visitor's tracking choice as stored on the profile; `unknown` until the site says. */
+export const CONSENT_STATES = ['unknown', 'granted', 'denied'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+/** Most events one batch may carry. */
+export const MAX_EVENTS_PER_BATCH = 100;
+/** Largest serialized event, in bytes. */
+export const MAX_EVENT_BYTES = 32 * 1024;
+/**
+ * Deepest nesting of objects and arrays in one event. Deeper values would overflow
+ * `JSON.stringify` and SQLite's JSON functions (1000 levels), failing the whole batch.
+ */
+export const MAX_EVENT_DEPTH = 32;
+/** Largest batch body, in bytes. */
+export const MAX_BATCH_BYTES = 500 * 1024;
+/** Longest custom event name. */
+export const MAX_EVENT_NAME_LENGTH = 100;
+
+/** Most rows one page of a staff list returns (SECURITY.md). */
+export const MAX_PAGE_SIZE = 100;
