@@ -3,22 +3,22 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../db/types.ts';
 import { MAX_BATCH_BYTES } from './contract/events.ts';
 import { SITE_KEY_PARAM } from './contract/common.ts';
-import type { AppEnv } from './env.ts';
-import { ApiError } from './errors.ts';
+import type { AppEnv } from './http/env.ts';
+import { ApiError } from './http/errors.ts';
 import { newId } from './lib/crypto.ts';
-import { createErrorHandler, onNotFound } from './middleware/on-error.ts';
-import { rateLimit } from './middleware/rate-limit.ts';
-import { secretKey } from './middleware/secret-key.ts';
-import { siteCors } from './middleware/site-cors.ts';
-import { siteKey } from './middleware/site-key.ts';
-import { customerRoutes } from './routes/customers.ts';
-import { eventRoutes } from './routes/events.ts';
-import { identifyRoutes } from './routes/identify.ts';
-import { meRoutes } from './routes/me.ts';
-import { orderRoutes } from './routes/orders.ts';
-import { visitorRoutes } from './routes/visitors.ts';
-import type { ServiceContext } from './services/context.ts';
-import { findSiteByPublishableKey, findSiteBySecretKey, isOriginAllowed } from './services/sites.ts';
+import { createErrorHandler, onNotFound } from './http/error-handler.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { secretKey } from './http/secret-key.ts';
+import { siteCors } from './http/site-cors.ts';
+import { siteKey } from './http/site-key.ts';
+import { customerRoutes } from './modules/profiles/routes.ts';
+import { eventRoutes } from './modules/tracking/routes.ts';
+import { identifyRoutes } from './modules/identity/routes.ts';
+import { meRoutes } from './modules/profiles/me-routes.ts';
+import { orderRoutes } from './modules/orders/routes.ts';
+import { visitorRoutes } from './modules/identity/visitor-routes.ts';
+import type { ServiceContext } from './modules/context.ts';
+import { findSiteByPublishableKey, findSiteBySecretKey, isOriginAllowed } from './modules/sites/service.ts';
 
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {

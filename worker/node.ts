@@ -10,7 +10,7 @@ import { cors } from 'hono/cors';
 import { openDb } from '../db/client.ts';
 import { withGroupCommit } from '../db/group-commit.ts';
 import { migrateDb } from '../db/migrate.ts';
-import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SITE, seedDemo } from '../db/seed.ts';
+import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SITE, seedDemo } from '../examples/shop/seed.ts';
 import { PRODUCT_PAGES } from '../examples/shop/catalog.ts';
 import { createShopApp } from '../examples/shop/server.ts';
 import { createApp } from './app.ts';

@@ -5,9 +5,9 @@ import { withGroupCommit } from '../../db/group-commit.ts';
 import { migrateDb } from '../../db/migrate.ts';
 import { events, products, sites } from '../../db/schema/index.ts';
 import { newId } from '../../worker/lib/crypto.ts';
-import { createSite } from '../../worker/services/sites.ts';
-import { issueVisitorToken, verifyVisitorToken } from '../../worker/services/visitors.ts';
-import { ingestEvents } from '../../worker/services/events.ts';
+import { createSite } from '../../worker/modules/sites/service.ts';
+import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
+import { ingestEvents } from '../../worker/modules/tracking/service.ts';
 
 /** A migrated in-memory database whose batches are grouped, counting the transactions really run. */
 async function groupedDb() {

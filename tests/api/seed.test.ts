@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.ts';
 import { migrateDb } from '../../db/migrate.ts';
 import { customerStats, customers, sites } from '../../db/schema/index.ts';
-import { DEMO_CUSTOMERS, DEMO_SITE, seedDemo } from '../../db/seed.ts';
-import { recomputeStats } from '../../worker/services/stats.ts';
+import { DEMO_CUSTOMERS, DEMO_SITE, seedDemo } from '../../examples/shop/seed.ts';
+import { recomputeStats } from '../../worker/modules/profiles/stats.ts';
 
 async function seeded() {
   const { db } = await openDb(':memory:');

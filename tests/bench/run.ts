@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { openDb } from '../../db/client.ts';
 import { migrateDb } from '../../db/migrate.ts';
-import { DEMO_SITE } from '../../db/seed.ts';
+import { DEMO_SITE } from '../../examples/shop/seed.ts';
 
 const RAW_EVENTS = 100_000;
 const HTTP_EVENTS = 100_000;

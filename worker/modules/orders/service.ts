@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { customerStats, customers, orders, products, type Site } from '../../db/schema/index.ts';
-import type { OrderRequest, OrderResponse } from '../contract/orders.ts';
-import { conflict } from '../errors.ts';
-import { sha256Hex } from '../lib/crypto.ts';
-import type { ServiceContext } from './context.ts';
-import { ordersById } from './order-reads.ts';
-import { refreshTopCategories } from './stats.ts';
+import { customerStats, customers, orders, products, type Site } from '../../../db/schema/index.ts';
+import type { OrderRequest, OrderResponse } from '../../contract/orders.ts';
+import { conflict } from '../../http/errors.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import type { ServiceContext } from '../context.ts';
+import { ordersById } from './queries.ts';
+import { refreshTopCategories } from '../profiles/stats.ts';
 
 /** A recorded order and whether this call created it or replayed an earlier result. */
 export interface RecordedOrder {

@@ -1,9 +1,9 @@
 import type { Visitor } from '../../db/schema/index.ts';
-import type { AppContext } from '../env.ts';
-import { unauthorized } from '../errors.ts';
-import { bearerToken } from '../middleware/bearer.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { verifyVisitorToken } from '../services/visitors.ts';
+import type { AppContext } from './env.ts';
+import { unauthorized } from './errors.ts';
+import { bearerToken } from './bearer.ts';
+import type { ServiceContext } from '../modules/context.ts';
+import { verifyVisitorToken } from '../modules/identity/visitors.ts';
 
 /** The visitor behind the request's bearer token; the only way `/v1/me` learns who is asking. */
 export async function requireVisitor(ctx: ServiceContext, c: AppContext): Promise<Visitor> {

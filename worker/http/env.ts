@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Site } from '../db/schema/index.ts';
+import type { Site } from '../../db/schema/index.ts';
 
 /** Hono environment shared by every route: the site the credentials resolved to. */
 export interface AppEnv {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { customerStats, customers, visitors, type Site, type Visitor } from '../../db/schema/index.ts';
-import type { VisitorResponse } from '../contract/visitors.ts';
-import { unauthorized } from '../errors.ts';
-import { signHs256, verifyHs256 } from '../lib/jwt.ts';
-import type { ServiceContext } from './context.ts';
+import { customerStats, customers, visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
+import type { VisitorResponse } from '../../contract/visitors.ts';
+import { unauthorized } from '../../http/errors.ts';
+import { signHs256, verifyHs256 } from '../../lib/jwt.ts';
+import type { ServiceContext } from '../context.ts';
 
 /** How long a visitor token lives before the tracker must refresh it. */
 export const VISITOR_TOKEN_TTL_MS = 180 * 24 * 3600 * 1000;

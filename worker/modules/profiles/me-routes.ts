@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
-import { customers } from '../../db/schema/index.ts';
-import { IDENTITY_HEADER, emptyBody } from '../contract/common.ts';
-import { consentRequest } from '../contract/me.ts';
-import type { AppEnv } from '../env.ts';
-import { unauthorized } from '../errors.ts';
-import { readBody } from '../middleware/body.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { verifyIdentityToken } from '../services/identity.ts';
-import { myProfile, recordConsent } from '../services/profiles.ts';
-import { revokeVisitor } from '../services/visitors.ts';
-import { requireVisitor } from './visitor-auth.ts';
+import { customers } from '../../../db/schema/index.ts';
+import { IDENTITY_HEADER, emptyBody } from '../../contract/common.ts';
+import { consentRequest } from '../../contract/me.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { unauthorized } from '../../http/errors.ts';
+import { readBody } from '../../http/body.ts';
+import type { ServiceContext } from '../context.ts';
+import { verifyIdentityToken } from '../identity/identity-token.ts';
+import { myProfile, recordConsent } from './service.ts';
+import { revokeVisitor } from '../identity/visitors.ts';
+import { requireVisitor } from '../../http/visitor-auth.ts';
 
 /**
  * `/v1/me`: the caller's own profile. The customer comes only from verified tokens:

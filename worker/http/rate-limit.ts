@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { errorResponse } from './on-error.ts';
+import { errorResponse } from './error-handler.ts';
 
 /** Options of {@link rateLimit}. */
 export interface RateLimitOptions {

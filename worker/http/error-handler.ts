@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../contract/common.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 
 /** Writes `{ error: { code, message } }`. */
 export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string) {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Site } from '../../db/schema/index.ts';
-import type { AppEnv } from '../env.ts';
-import { unauthorized } from '../errors.ts';
+import type { AppEnv } from './env.ts';
+import { unauthorized } from './errors.ts';
 import { bearerToken } from './bearer.ts';
 
 /** Resolves the site from a secret key (`Authorization: Bearer sk_…`), for server-to-server routes. */

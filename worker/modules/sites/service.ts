@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { sites, type Site } from '../../db/schema/index.ts';
-import { randomToken, sha256Hex } from '../lib/crypto.ts';
-import type { ServiceContext } from './context.ts';
+import { sites, type Site } from '../../../db/schema/index.ts';
+import { randomToken, sha256Hex } from '../../lib/crypto.ts';
+import type { ServiceContext } from '../context.ts';
 
 /** A new site and the credentials that exist in clear only at this moment. */
 export interface CreatedSite {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { IDENTITY_HEADER } from '../contract/common.ts';
-import type { AppEnv } from '../env.ts';
-import { forbidden } from '../errors.ts';
+import type { AppEnv } from './env.ts';
+import { forbidden } from './errors.ts';
 
 /**
  * CORS for the widget API, decided per site: only the site's allowed origins get an

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { IDEMPOTENCY_HEADER, idempotencyKey, orderRequest } from '../contract/orders.ts';
-import type { AppEnv } from '../env.ts';
-import { parseInput, readBody } from '../middleware/body.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { recordOrder } from '../services/orders.ts';
+import { IDEMPOTENCY_HEADER, idempotencyKey, orderRequest } from '../../contract/orders.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { parseInput, readBody } from '../../http/body.ts';
+import type { ServiceContext } from '../context.ts';
+import { recordOrder } from './service.ts';
 
 /** `POST /v1/orders`: a purchase from the site's server; replays answer 200 with the first result. */
 export function orderRoutes(ctx: ServiceContext) {

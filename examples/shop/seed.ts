@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { products, sites } from './schema/index.ts';
-import type { Db } from './types.ts';
-import type { ServiceContext } from '../worker/services/context.ts';
-import { createSite } from '../worker/services/sites.ts';
-import { recordOrder } from '../worker/services/orders.ts';
-import { issueVisitorToken, verifyVisitorToken } from '../worker/services/visitors.ts';
-import { ingestEvents } from '../worker/services/events.ts';
-import { identifyVisitor } from '../worker/services/identify.ts';
+import { products, sites } from '../../db/schema/index.ts';
+import type { Db } from '../../db/types.ts';
+import type { ServiceContext } from '../../worker/modules/context.ts';
+import { createSite } from '../../worker/modules/sites/service.ts';
+import { recordOrder } from '../../worker/modules/orders/service.ts';
+import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
+import { ingestEvents } from '../../worker/modules/tracking/service.ts';
+import { identifyVisitor } from '../../worker/modules/identity/identify.ts';
 
 /**
  * Credentials of the demo site. Public on purpose: they only exist in a database the

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { orderItems, orders } from '../../db/schema/index.ts';
-import type { OrderResponse } from '../contract/orders.ts';
-import type { ServiceContext } from './context.ts';
+import { orderItems, orders } from '../../../db/schema/index.ts';
+import type { OrderResponse } from '../../contract/orders.ts';
+import type { ServiceContext } from '../context.ts';
 
 async function withItems(ctx: ServiceContext, siteId: string, where: SQL | undefined, limit: number) {
   const rows = await ctx.db

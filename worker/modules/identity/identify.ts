@@ -9,11 +9,11 @@ import {
   type Customer,
   type Site,
   type Visitor,
-} from '../../db/schema/index.ts';
-import type { IdentifyResponse, IdentityClaims } from '../contract/identify.ts';
-import { conflict } from '../errors.ts';
-import type { ServiceContext } from './context.ts';
-import { recomputeStats, refreshTopCategories } from './stats.ts';
+} from '../../../db/schema/index.ts';
+import type { IdentifyResponse, IdentityClaims } from '../../contract/identify.ts';
+import { conflict } from '../../http/errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { recomputeStats, refreshTopCategories } from '../profiles/stats.ts';
 
 /** Profile fields an identity token may set; absent claims leave the stored value alone. */
 function traits(claims: IdentityClaims) {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { describeIssue } from '../contract/common.ts';
-import { ApiError, badRequest } from '../errors.ts';
+import { ApiError, badRequest } from './errors.ts';
 
 /** Which content types a route reads. */
 export type BodyKind = 'json' | 'json-or-text';

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { eventBatch } from '../contract/events.ts';
-import type { AppEnv } from '../env.ts';
-import { readBody } from '../middleware/body.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { ingestEvents } from '../services/events.ts';
-import { verifyVisitorToken } from '../services/visitors.ts';
+import { eventBatch } from '../../contract/events.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { readBody } from '../../http/body.ts';
+import type { ServiceContext } from '../context.ts';
+import { ingestEvents } from './service.ts';
+import { verifyVisitorToken } from '../identity/visitors.ts';
 
 /**
  * `POST /v1/events`: a batch from the tracker. The visitor token rides in the body

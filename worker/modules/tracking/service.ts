@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customers, visitors, type Site, type Visitor } from '../../db/schema/index.ts';
+import { customers, visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import {
   MAX_EVENT_BYTES,
@@ -8,11 +8,11 @@ import {
   type EventBatchResponse,
   type EventStatus,
   type TrackedEvent,
-} from '../contract/events.ts';
-import { describeIssue } from '../contract/common.ts';
-import { utf8Length } from '../lib/crypto.ts';
-import type { ServiceContext } from './context.ts';
-import { refreshTopCategories } from './stats.ts';
+} from '../../contract/events.ts';
+import { describeIssue } from '../../contract/common.ts';
+import { utf8Length } from '../../lib/crypto.ts';
+import type { ServiceContext } from '../context.ts';
+import { refreshTopCategories } from '../profiles/stats.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
 

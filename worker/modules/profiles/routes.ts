@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { customerIdParam, customerSearch } from '../contract/customers.ts';
-import type { AppEnv } from '../env.ts';
-import { parseInput } from '../middleware/body.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { customerProfile, searchCustomers } from '../services/profiles.ts';
+import { customerIdParam, customerSearch } from '../../contract/customers.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { parseInput } from '../../http/body.ts';
+import type { ServiceContext } from '../context.ts';
+import { customerProfile, searchCustomers } from './service.ts';
 
 /** Staff reads: search and the whole profile, with the site's secret key. */
 export function customerRoutes(ctx: ServiceContext) {

@@ -1,11 +1,11 @@
 import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { customerStats, customers, events, type Site } from '../../db/schema/index.ts';
-import type { CustomerList, CustomerProfile, CustomerSearch } from '../contract/customers.ts';
-import type { MeResponse, RecentPage } from '../contract/me.ts';
-import { badRequest, notFound } from '../errors.ts';
-import { base64url, fromBase64url } from '../lib/crypto.ts';
-import type { ServiceContext } from './context.ts';
-import { recentOrders } from './order-reads.ts';
+import { customerStats, customers, events, type Site } from '../../../db/schema/index.ts';
+import type { CustomerList, CustomerProfile, CustomerSearch } from '../../contract/customers.ts';
+import type { MeResponse, RecentPage } from '../../contract/me.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import { base64url, fromBase64url } from '../../lib/crypto.ts';
+import type { ServiceContext } from '../context.ts';
+import { recentOrders } from '../orders/queries.ts';
 
 const RECENT_PAGES = 10;
 const RECENT_ORDERS = 5;

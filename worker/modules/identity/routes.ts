@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { IDENTITY_HEADER } from '../contract/common.ts';
-import { identifyRequest } from '../contract/identify.ts';
-import type { AppEnv } from '../env.ts';
-import { unauthorized } from '../errors.ts';
-import { readBody } from '../middleware/body.ts';
-import { requireVisitor } from './visitor-auth.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { identifyVisitor } from '../services/identify.ts';
-import { verifyIdentityToken } from '../services/identity.ts';
+import { IDENTITY_HEADER } from '../../contract/common.ts';
+import { identifyRequest } from '../../contract/identify.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { unauthorized } from '../../http/errors.ts';
+import { readBody } from '../../http/body.ts';
+import { requireVisitor } from '../../http/visitor-auth.ts';
+import type { ServiceContext } from '../context.ts';
+import { identifyVisitor } from './identify.ts';
+import { verifyIdentityToken } from './identity-token.ts';
 
 /** `POST /v1/identify`: both tokens in one request link the visitor to the customer. */
 export function identifyRoutes(ctx: ServiceContext) {

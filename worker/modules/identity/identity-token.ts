@@ -1,8 +1,8 @@
-import type { Site } from '../../db/schema/index.ts';
-import { identityClaims, type IdentityClaims } from '../contract/identify.ts';
-import { unauthorized } from '../errors.ts';
-import { CLOCK_SKEW_SECONDS, verifyHs256 } from '../lib/jwt.ts';
-import type { ServiceContext } from './context.ts';
+import type { Site } from '../../../db/schema/index.ts';
+import { identityClaims, type IdentityClaims } from '../../contract/identify.ts';
+import { unauthorized } from '../../http/errors.ts';
+import { CLOCK_SKEW_SECONDS, verifyHs256 } from '../../lib/jwt.ts';
+import type { ServiceContext } from '../context.ts';
 
 /** Longest lifetime accepted for an identity token: they are meant to be short-lived. */
 export const MAX_IDENTITY_TOKEN_TTL_SECONDS = 24 * 3600;

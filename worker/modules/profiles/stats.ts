@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/types.ts';
+import type { Db } from '../../../db/types.ts';
 
 /** How many categories a profile keeps in `top_categories`. */
 export const TOP_CATEGORIES = 5;

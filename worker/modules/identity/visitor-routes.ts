@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { visitorRequest } from '../contract/visitors.ts';
-import type { AppEnv } from '../env.ts';
-import { readBody } from '../middleware/body.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { issueVisitorToken } from '../services/visitors.ts';
+import { visitorRequest } from '../../contract/visitors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { readBody } from '../../http/body.ts';
+import type { ServiceContext } from '../context.ts';
+import { issueVisitorToken } from './visitors.ts';
 
 /** `POST /v1/visitors`: a token for a new anonymous visitor, or a fresh one for a known visitor. */
 export function visitorRoutes(ctx: ServiceContext) {

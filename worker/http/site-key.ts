@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Site } from '../../db/schema/index.ts';
 import { SITE_KEY_PARAM } from '../contract/common.ts';
-import type { AppEnv } from '../env.ts';
-import { unauthorized } from '../errors.ts';
+import type { AppEnv } from './env.ts';
+import { unauthorized } from './errors.ts';
 
 /** Options of {@link siteKey}. */
 export interface SiteKeyOptions {
