@@ -1,10 +1,57 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { describeIssue } from '../contract/common.ts';
-import { ApiError, badRequest } from './errors.ts';
+import { ApiError, badRequest, tooLarge } from './errors.ts';
 
 /** Which content types a route reads. */
 export type BodyKind = 'json' | 'json-or-text';
+
+/** Options of {@link readBody}. */
+export interface BodyOptions {
+  kind?: BodyKind;
+  /** Largest body read, in bytes; the default suits every route but event ingestion. */
+  maxBytes?: number;
+}
+
+/** Largest body any route other than event ingestion reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The body as text, read at most `maxBytes` far: a declared length over the limit is refused
+ * before reading, and a body that lies about its length (or has none) is cut off while
+ * streaming. A client that hangs up mid-body gets a 400, not a logged 500.
+ */
+async function readText(c: Context, maxBytes: number): Promise<string> {
+  const declared = Number(c.req.header('Content-Length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const stream = c.req.raw.body;
+  if (!stream) return '';
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(400, 'request_aborted', 'The body could not be read to its end');
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
 
 /**
  * Reads and validates a JSON body. Routes that read or change profile data take only
@@ -14,7 +61,7 @@ export type BodyKind = 'json' | 'json-or-text';
 export async function readBody<T extends z.ZodType>(
   c: Context,
   schema: T,
-  kind: BodyKind = 'json',
+  { kind = 'json', maxBytes = MAX_BODY_BYTES }: BodyOptions = {},
 ): Promise<z.infer<T>> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
   const ok = type === 'application/json' || (kind === 'json-or-text' && type === 'text/plain');
@@ -22,9 +69,10 @@ export async function readBody<T extends z.ZodType>(
     const wanted = kind === 'json' ? 'application/json' : 'application/json or text/plain';
     throw new ApiError(415, 'unsupported_media_type', `Send the body as ${wanted}`);
   }
+  const text = await readText(c, maxBytes);
   let data: unknown;
   try {
-    data = JSON.parse(await c.req.text());
+    data = JSON.parse(text);
   } catch {
     throw badRequest('invalid_json', 'The body is not valid JSON');
   }

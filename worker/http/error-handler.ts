@@ -1,32 +1,44 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../contract/common.ts';
 import { ApiError } from './errors.ts';
 
-/** Writes `{ error: { code, message } }`. */
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string) {
-  return c.json<ErrorBody>({ error: { code, message } }, status);
+/** Where unexpected errors are reported; the entries pass their runtime's logger. */
+export type ErrorLog = (message: string, error: unknown) => void;
+
+/** Writes `{ error: { code, message } }` with the error's status and headers. */
+function answer(c: Context, error: ApiError) {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, error.status);
 }
 
 /**
- * The app's `onError`: known errors answer with their status; anything else is logged
- * and answered as a bare 500, so no stack or SQL reaches the client.
+ * Whether the client went away while its body was being read: the request failed on its
+ * side, so it is neither our error to log nor one anybody will read.
  */
-export function createErrorHandler(log: (message: string, error: unknown) => void) {
+function isClientAbort(c: Context, err: Error): boolean {
+  return c.req.raw.signal.aborted || err.name === 'AbortError' || (err as { code?: unknown }).code === 'ECONNRESET';
+}
+
+/**
+ * The app's one error handler: an {@link ApiError} answers with its status, code and
+ * headers; anything else is logged and answered as a bare 500, so no stack or SQL reaches
+ * the client.
+ */
+export function createErrorHandler(log: ErrorLog) {
   return function onError(err: Error, c: Context) {
-    if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
+    if (err instanceof ApiError) return answer(c, err);
     if (err instanceof HTTPException) {
-      const status = err.status;
-      const code = status === 413 ? 'payload_too_large' : 'http_error';
-      return errorResponse(c, status, code, err.message || 'Request refused');
+      const code = err.status === 413 ? 'payload_too_large' : 'http_error';
+      return c.json<ErrorBody>({ error: { code, message: err.message || 'Request refused' } }, err.status);
     }
+    if (isClientAbort(c, err)) return answer(c, new ApiError(400, 'request_aborted', 'The request was aborted'));
     log(`unhandled error on ${c.req.method} ${c.req.path}`, err);
-    return errorResponse(c, 500, 'internal', 'Something went wrong on our side');
+    return answer(c, new ApiError(500, 'internal', 'Something went wrong on our side'));
   };
 }
 
-/** The app's `notFound`: unknown routes answer in the same error shape. */
+/** The app's `notFound`: unknown paths and methods answer in the same error shape. */
 export function onNotFound(c: Context) {
-  return errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+  return answer(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
 }

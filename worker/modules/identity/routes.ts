@@ -1,13 +1,24 @@
 import { Hono } from 'hono';
-import { IDENTITY_HEADER } from '../../contract/common.ts';
+import { IDENTITY_HEADER } from '../../contract/constants.ts';
 import { identifyRequest } from '../../contract/identify.ts';
+import { visitorRequest } from '../../contract/visitors.ts';
+import { readBody } from '../../http/body.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { unauthorized } from '../../http/errors.ts';
-import { readBody } from '../../http/body.ts';
-import { requireVisitor } from '../../http/visitor-auth.ts';
 import type { ServiceContext } from '../context.ts';
 import { identifyVisitor } from './identify.ts';
 import { verifyIdentityToken } from './identity-token.ts';
+import { requireVisitor } from './visitor-auth.ts';
+import { issueVisitorToken } from './visitors.ts';
+
+/** `POST /v1/visitors`: a token for a new anonymous visitor, or a fresh one for a known visitor. */
+export function visitorRoutes(ctx: ServiceContext) {
+  return new Hono<AppEnv>().post('/', async (c) => {
+    const body = await readBody(c, visitorRequest);
+    const result = await issueVisitorToken(ctx, c.get('site'), body.visitorToken);
+    return c.json(result, result.created ? 201 : 200);
+  });
+}
 
 /** `POST /v1/identify`: both tokens in one request link the visitor to the customer. */
 export function identifyRoutes(ctx: ServiceContext) {

@@ -1,9 +1,41 @@
 import { Hono } from 'hono';
+import { emptyBody } from '../../contract/common.ts';
+import { IDENTITY_HEADER } from '../../contract/constants.ts';
 import { customerIdParam, customerSearch } from '../../contract/customers.ts';
+import { consentRequest } from '../../contract/me.ts';
+import { parseInput, readBody } from '../../http/body.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { parseInput } from '../../http/body.ts';
 import type { ServiceContext } from '../context.ts';
-import { customerProfile, searchCustomers } from './service.ts';
+import { requireVisitor } from '../identity/visitor-auth.ts';
+import { revokeVisitor } from '../identity/visitors.ts';
+import { customerProfile, myCustomerId, myProfile, recordConsent, searchCustomers } from './service.ts';
+
+/**
+ * `/v1/me`: the caller's own profile. The customer comes only from verified tokens:
+ * the visitor token names the profile, and an identified profile also needs an identity
+ * token for the same customer, so a leaked visitor token alone reveals nobody.
+ */
+export function meRoutes(ctx: ServiceContext) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const site = c.get('site');
+      const visitor = await requireVisitor(ctx, c);
+      const customerId = await myCustomerId(ctx, site, visitor, c.req.header(IDENTITY_HEADER));
+      c.header('Cache-Control', 'no-store');
+      return c.json(await myProfile(ctx, site, customerId), 200);
+    })
+    .post('/consent', async (c) => {
+      const { granted } = await readBody(c, consentRequest);
+      const visitor = await requireVisitor(ctx, c);
+      await recordConsent(ctx, visitor.customerId, granted);
+      return c.body(null, 204);
+    })
+    .post('/logout', async (c) => {
+      await readBody(c, emptyBody);
+      await revokeVisitor(ctx, await requireVisitor(ctx, c));
+      return c.body(null, 204);
+    });
+}
 
 /** Staff reads: search and the whole profile, with the site's secret key. */
 export function customerRoutes(ctx: ServiceContext) {

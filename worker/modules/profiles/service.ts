@@ -1,10 +1,11 @@
 import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { customerStats, customers, events, type Site } from '../../../db/schema/index.ts';
+import { customerStats, customers, events, type Site, type Visitor } from '../../../db/schema/index.ts';
 import type { CustomerList, CustomerProfile, CustomerSearch } from '../../contract/customers.ts';
 import type { MeResponse, RecentPage } from '../../contract/me.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { badRequest, notFound, unauthorized } from '../../http/errors.ts';
 import { base64url, fromBase64url } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
+import { verifyIdentityToken } from '../identity/identity-token.ts';
 import { recentOrders } from '../orders/queries.ts';
 
 const RECENT_PAGES = 10;
@@ -27,6 +28,30 @@ async function load(ctx: ServiceContext, siteId: string, customerId: string) {
     .leftJoin(customerStats, eq(customerStats.customerId, customers.id))
     .where(and(eq(customers.siteId, siteId), eq(customers.id, customerId)));
   return row;
+}
+
+/**
+ * The profile a visitor may read as "me". An identified profile also needs the identity
+ * token of that same customer, so a leaked visitor token alone reveals nobody.
+ */
+export async function myCustomerId(
+  ctx: ServiceContext,
+  site: Site,
+  visitor: Visitor,
+  identityToken: string | undefined,
+): Promise<string> {
+  const profile = await ctx.db.query.customers.findFirst({
+    columns: { externalId: true },
+    where: eq(customers.id, visitor.customerId),
+  });
+  if (profile?.externalId != null) {
+    if (!identityToken) throw unauthorized('identity_required', 'This profile needs the identity token too');
+    const claims = await verifyIdentityToken(ctx, site, identityToken);
+    if (claims.sub !== profile.externalId) {
+      throw unauthorized('identity_mismatch', 'The identity token names another customer');
+    }
+  }
+  return visitor.customerId;
 }
 
 /** The card's view of a profile: enough to greet and remind, nothing more. */

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { MAX_BATCH_BYTES } from '../../contract/constants.ts';
 import { eventBatch } from '../../contract/events.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { readBody } from '../../http/body.ts';
@@ -12,7 +13,7 @@ import { verifyVisitorToken } from '../identity/visitors.ts';
  */
 export function eventRoutes(ctx: ServiceContext) {
   return new Hono<AppEnv>().post('/', async (c) => {
-    const body = await readBody(c, eventBatch, 'json-or-text');
+    const body = await readBody(c, eventBatch, { kind: 'json-or-text', maxBytes: MAX_BATCH_BYTES });
     const site = c.get('site');
     const visitor = await verifyVisitorToken(ctx, site, body.visitorToken);
     return c.json(await ingestEvents(ctx, site, visitor, body.events), 200);

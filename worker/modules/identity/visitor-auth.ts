@@ -1,9 +1,9 @@
-import type { Visitor } from '../../db/schema/index.ts';
-import type { AppContext } from './env.ts';
-import { unauthorized } from './errors.ts';
-import { bearerToken } from './bearer.ts';
-import type { ServiceContext } from '../modules/context.ts';
-import { verifyVisitorToken } from '../modules/identity/visitors.ts';
+import type { Visitor } from '../../../db/schema/index.ts';
+import { bearerToken } from '../../http/bearer.ts';
+import type { AppContext } from '../../http/env.ts';
+import { unauthorized } from '../../http/errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { verifyVisitorToken } from './visitors.ts';
 
 /** The visitor behind the request's bearer token; the only way `/v1/me` learns who is asking. */
 export async function requireVisitor(ctx: ServiceContext, c: AppContext): Promise<Visitor> {

@@ -1,0 +1,16 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { secretKey } from '../http/secret-key.ts';
+import type { ServiceContext } from '../modules/context.ts';
+import { orderRoutes } from '../modules/orders/routes.ts';
+import { customerRoutes } from '../modules/profiles/routes.ts';
+import { findSiteBySecretKey } from '../modules/sites/service.ts';
+import { guarded } from './guarded.ts';
+
+/** Routes for the site's own servers: the secret key (`Authorization: Bearer sk_…`) names the site. */
+export function serverApi(ctx: ServiceContext, rateLimit: MiddlewareHandler) {
+  const guards = [rateLimit, secretKey((key) => findSiteBySecretKey(ctx, key))];
+  return new Hono<AppEnv>()
+    .route('/orders', guarded(guards, orderRoutes(ctx)))
+    .route('/customers', guarded(guards, customerRoutes(ctx)));
+}
