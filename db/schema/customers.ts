@@ -1,8 +1,7 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { siteRef } from './sites.ts';
+import type { ConsentState } from '../../worker/contract/constants.ts';
 
-/** Whether the customer agreed to tracking and marketing; unknown until the site says. */
-export type Consent = 'unknown' | 'granted' | 'denied';
 
 /**
  * One profile per person. Anonymous visitors get a profile too (no external id);
@@ -19,7 +18,7 @@ export const customers = sqliteTable(
     name: text('name'),
     phone: text('phone'),
     attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-    consent: text('consent').$type<Consent>().notNull().default('unknown'),
+    consent: text('consent').$type<ConsentState>().notNull().default('unknown'),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
     identifiedAt: integer('identified_at'),

@@ -1,17 +1,8 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { siteRef } from './sites.ts';
 import { customerRef } from './customers.ts';
+import type { EventType } from '../../worker/contract/constants.ts';
 
-/** Event types the tracker and the JS API send. */
-export const EVENT_TYPES = [
-  'page_view',
-  'page_leave',
-  'product_view',
-  'add_to_cart',
-  'purchase',
-  'custom',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Every contact the browser reports, de-duplicated by the client-made event id. */
 export const events = sqliteTable(

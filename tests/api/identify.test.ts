@@ -139,6 +139,10 @@ describe('POST /v1/identify', () => {
   it.each([
     ['no exp', { sub: 'cust-1' }],
     ['empty sub', { sub: '', exp: 0 }],
+    ['blank sub', { sub: '   ', exp: 0 }],
+    ['sub "null"', { sub: 'null', exp: 0 }],
+    ['sub "undefined"', { sub: 'undefined', exp: 0 }],
+    ['sub " Null "', { sub: ' Null ', exp: 0 }],
     ['numeric sub', { sub: 42, exp: 0 }],
     ['bad email', { sub: 'cust-1', exp: 0, email: 'not-an-email' }],
     ['fractional exp', { sub: 'cust-1', exp: 0.5 }],

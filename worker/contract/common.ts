@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from './constants.ts';
 
 /** Body of every error answer: a stable machine code and a sentence for people. */
 export interface ErrorBody {
   error: { code: string; message: string };
 }
-
-/** Header that carries the host site's identity token (an HS256 JWT) next to the visitor token. */
-export const IDENTITY_HEADER = 'X-Crm-Identity';
-
-/** Query parameter that carries the publishable key, so CORS preflights can be answered per site. */
-export const SITE_KEY_PARAM = 'key';
 
 /** Ids made by clients (event ids, session ids, idempotency keys). */
 export const clientId = z
@@ -21,8 +16,8 @@ export const clientId = z
 /** Free-form properties: a flat-ish JSON object; the size cap is checked per event. */
 export const properties = z.record(z.string().max(100), z.unknown());
 
-/** Limit for paged staff lists; SECURITY.md caps a page at 100 rows. */
-export const pageLimit = z.coerce.number().int().min(1).max(100).default(20);
+/** Limit for paged staff lists; SECURITY.md caps a page at {@link MAX_PAGE_SIZE} rows. */
+export const pageLimit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20);
 
 /** Body of the POST routes that need no input: `{}` (JSON, so forms cannot post it cross-site). */
 export const emptyBody = z.strictObject({});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageLimit } from './common.ts';
 import type { OrderResponse } from './orders.ts';
 import type { RecentPage } from './me.ts';
+import type { ConsentState } from './constants.ts';
 
 /** `GET /v1/customers?q=&limit=&cursor=`: staff search by email, name or external id. */
 export const customerSearch = z.strictObject({
@@ -44,7 +45,7 @@ export interface CustomerProfile {
   name: string | null;
   phone: string | null;
   attributes: Record<string, unknown>;
-  consent: 'unknown' | 'granted' | 'denied';
+  consent: ConsentState;
   firstSeenAt: number;
   lastSeenAt: number;
   identifiedAt: number | null;

@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { clientId, properties } from './common.ts';
-
-/** Most events one batch may carry. */
-export const MAX_EVENTS_PER_BATCH = 100;
-/** Largest serialized event, in bytes. */
-export const MAX_EVENT_BYTES = 32 * 1024;
-/**
- * Deepest nesting of objects and arrays in one event. Deeper values would overflow
- * `JSON.stringify` and SQLite's JSON functions (1000 levels), failing the whole batch.
- */
-export const MAX_EVENT_DEPTH = 32;
-/** Largest batch body, in bytes. */
-export const MAX_BATCH_BYTES = 500 * 1024;
+import { EVENT_TYPES, MAX_EVENT_NAME_LENGTH, MAX_EVENTS_PER_BATCH } from './constants.ts';
 
 const text = (max: number) => z.string().max(max);
 
@@ -19,9 +8,9 @@ const text = (max: number) => z.string().max(max);
 export const trackedEvent = z.strictObject({
   /** Client-made id: the server stores each (site, id) once. */
   id: clientId,
-  type: z.enum(['page_view', 'page_leave', 'product_view', 'add_to_cart', 'purchase', 'custom']),
+  type: z.enum(EVENT_TYPES),
   /** Name of a custom event (`crm.track(name)`). */
-  name: text(100).optional(),
+  name: text(MAX_EVENT_NAME_LENGTH).optional(),
   sessionId: clientId,
   /** Order of the event within its session, from 0. */
   seq: z.number().int().min(0).max(1_000_000),

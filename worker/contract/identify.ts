@@ -8,9 +8,21 @@ import { emptyBody } from './common.ts';
  */
 export const identifyRequest = emptyBody;
 
+/**
+ * Subjects a host server signs when it has no customer at hand (`String(user?.id)` for a
+ * signed-out user): accepting them would merge every such visitor into one shared profile.
+ */
+const PLACEHOLDER_SUBJECTS = new Set(['', 'null', 'undefined']);
+
 /** Claims the host site's server may put in an identity token. */
 export const identityClaims = z.object({
-  sub: z.string().min(1).max(200),
+  sub: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((sub) => !PLACEHOLDER_SUBJECTS.has(sub.trim().toLowerCase()), {
+      message: 'sub must name a customer: not empty, blank, "null" or "undefined"',
+    }),
   exp: z.number().int(),
   iat: z.number().int().optional(),
   email: z.email().max(320).optional(),

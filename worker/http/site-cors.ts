@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { IDENTITY_HEADER } from '../contract/common.ts';
+import { IDENTITY_HEADER } from '../contract/constants.ts';
 import type { AppEnv } from './env.ts';
 import { forbidden } from './errors.ts';
 

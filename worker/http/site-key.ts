@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Site } from '../../db/schema/index.ts';
-import { SITE_KEY_PARAM } from '../contract/common.ts';
+import { SITE_KEY_PARAM } from '../contract/constants.ts';
 import type { AppEnv } from './env.ts';
 import { unauthorized } from './errors.ts';
 

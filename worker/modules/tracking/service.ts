@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { customers, visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
+import { MAX_EVENT_BYTES, MAX_EVENT_DEPTH } from '../../contract/constants.ts';
 import {
-  MAX_EVENT_BYTES,
-  MAX_EVENT_DEPTH,
   trackedEvent,
   type EventBatchResponse,
   type EventStatus,
