@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { products, sites } from '../../db/schema/index.ts';
+import { products, sites, type Site } from '../../db/schema/index.ts';
 import type { Db } from '../../db/types.ts';
 import type { ServiceContext } from '../../worker/modules/context.ts';
 import { createSite } from '../../worker/modules/sites/service.ts';
@@ -40,27 +40,35 @@ export const DEMO_CUSTOMERS = [
 
 const DAY = 24 * 3600 * 1000;
 
+/** The demo site's name while it is being seeded; the final name marks a finished seed. */
+const SEEDING_NAME = `${DEMO_SITE.name} (seeding)`;
+
+/** Adds origins the demo site does not allow yet (the demo may start on another port). */
+async function allowOrigins(db: Db, site: Site, origins: string[]): Promise<void> {
+  const missing = origins.filter((origin) => !site.allowedOrigins.includes(origin));
+  if (missing.length === 0) return;
+  await db
+    .update(sites)
+    .set({ allowedOrigins: [...site.allowedOrigins, ...missing] })
+    .where(eq(sites.id, site.id));
+}
+
 /**
- * Fills an empty database with the demo site, its catalogue and a few customers with
- * browsing and purchase history, all through the same services the API uses.
- * When a site exists already it seeds nothing, but lets the demo site allow `origins`, so
- * the demo keeps working when it is started on another port.
+ * Fills the database with the demo site, its catalogue and a few customers with browsing and
+ * purchase history, all through the same services the API uses, and lets the demo site allow
+ * `origins`. A finished demo is seeded once. The seed is all or nothing: the site carries a
+ * provisional name until its last write, so a seed cut short (a crash, a kill) is found on the
+ * next start, deleted whole (every demo row hangs off the site by a cascading key) and redone.
  */
 export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
-  const [existing] = await db.select({ id: sites.id }).from(sites).limit(1);
-  if (existing) {
-    const demo = await db.query.sites.findFirst({
-      where: eq(sites.publishableKey, DEMO_SITE.publishableKey),
-    });
-    const missing = origins.filter((origin) => !demo?.allowedOrigins.includes(origin));
-    if (demo && missing.length > 0) {
-      await db
-        .update(sites)
-        .set({ allowedOrigins: [...demo.allowedOrigins, ...missing] })
-        .where(eq(sites.id, demo.id));
-    }
+  const existing = await db.query.sites.findFirst({
+    where: eq(sites.publishableKey, DEMO_SITE.publishableKey),
+  });
+  if (existing?.name === DEMO_SITE.name) {
+    await allowOrigins(db, existing, origins);
     return false;
   }
+  if (existing) await db.delete(sites).where(eq(sites.id, existing.id));
   let clock = Date.now() - 90 * DAY;
   let counter = 0;
   const ctx: ServiceContext = {
@@ -68,7 +76,7 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
     now: () => clock,
     newId: () => `seed${(++counter).toString(36).padStart(8, '0')}`,
   };
-  const { site } = await createSite(ctx, { ...DEMO_SITE, allowedOrigins: origins });
+  const { site } = await createSite(ctx, { ...DEMO_SITE, name: SEEDING_NAME, allowedOrigins: origins });
   await db.insert(products).values(DEMO_PRODUCTS.map((p) => ({ ...p, siteId: site.id })));
 
   for (const [index, customer] of DEMO_CUSTOMERS.entries()) {
@@ -122,5 +130,6 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
       });
     }
   }
+  await db.update(sites).set({ name: DEMO_SITE.name }).where(eq(sites.id, site.id));
   return true;
 }

@@ -5,17 +5,17 @@ import { and, asc, eq, like, not } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, events } from '../../db/schema/index.ts';
-import { start } from '../../worker/node.ts';
+import { startDemo } from '../../examples/demo.ts';
 import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
 
-let server: Awaited<ReturnType<typeof start>>;
+let server: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crm-e2e-'));
-  server = await start({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
+  server = await startDemo({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
   browser = await launchBrowser();
 });
 

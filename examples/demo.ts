@@ -1,0 +1,46 @@
+// `npm start`: the demo. The production Node entry with the example shop mounted beside the
+// API, over its own embedded database, seeded with a demo site whose keys are in this repo.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { optionsFromEnv, start, type RunningServer, type StartOptions } from '../worker/node.ts';
+import { PRODUCT_PAGES } from './shop/catalog.ts';
+import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SITE, seedDemo } from './shop/seed.ts';
+import { createShopApp } from './shop/server.ts';
+
+const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
+
+/**
+ * Starts the demo: the CRM, the example shop on the same origin, and the seeded demo site
+ * allowing that origin. Only an embedded database: the demo's public secret key must never
+ * become a tenant of a real server.
+ */
+export async function startDemo(options: StartOptions = {}): Promise<RunningServer> {
+  const dbUrl = options.dbUrl ?? 'file:./data/demo.db';
+  if (!dbUrl.startsWith('file:')) {
+    throw new Error(`The demo runs on an embedded database only (file:…), not ${dbUrl}`);
+  }
+  let origin = '';
+  const shop = createShopApp({
+    customers: DEMO_CUSTOMERS,
+    identitySecret: DEMO_SITE.identitySecret,
+    crmSecretKey: DEMO_SITE.secretKey,
+    crmBaseUrl: () => origin,
+    products: DEMO_PRODUCTS.flatMap((p) => {
+      const page = PRODUCT_PAGES[p.sku];
+      return page ? [{ ...p, ...page }] : [];
+    }),
+    readPage: (name) => readFile(join(shopDir, name), 'utf8').catch(() => null),
+  });
+  const server = await start({ ...options, dbUrl, routes: shop });
+  origin = server.origin;
+  const port = new URL(origin).port;
+  // Seeded once the port is known, so the demo site allows the origin the shop is really on.
+  await seedDemo(server.database.db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  return server;
+}
+
+if (import.meta.main) {
+  const { origin } = await startDemo(optionsFromEnv(process.env));
+  console.log(`CRM demo on ${origin}: the example shop at ${origin}/, API ${origin}/v1, script ${origin}/crm.js`);
+}
