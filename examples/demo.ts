@@ -42,5 +42,7 @@ export async function startDemo(options: StartOptions = {}): Promise<RunningServ
 
 if (import.meta.main) {
   const { origin } = await startDemo(optionsFromEnv(process.env));
-  console.log(`CRM demo on ${origin}: the example shop at ${origin}/, API ${origin}/v1, script ${origin}/crm.js`);
+  console.log(
+    `CRM demo on ${origin}: the example shop at ${origin}/, API ${origin}/v1, script ${origin}/crm.js`,
+  );
 }

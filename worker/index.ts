@@ -1,10 +1,13 @@
-// Cloudflare Workers entry: the same app over D1 (binding `DB`) or a libSQL server (`LIBSQL_URL`).
+// Cloudflare Workers entry: the same app over D1 (binding `DB`) or a libSQL server (`LIBSQL_URL`),
+// and the registered jobs on the cron triggers wrangler.toml declares.
 import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import { openD1 } from '../db/d1.ts';
 import * as schema from '../db/schema/index.ts';
 import type { Db } from '../db/types.ts';
-import { createApp, type CrmApp } from './app.ts';
+import { createApp, serviceContext, type CrmApp } from './app.ts';
+import { JOBS } from './jobs/index.ts';
+import { runDueJobs } from './jobs/job.ts';
 
 /** Bindings and variables wrangler.toml declares. */
 export interface Env {
@@ -13,6 +16,9 @@ export interface Env {
   LIBSQL_AUTH_TOKEN?: string;
   RATE_LIMIT_PER_MINUTE?: string;
 }
+
+/** Time one cron invocation gives its jobs; well inside a scheduled Worker's limit. */
+const CRON_BUDGET_MS = 20_000;
 
 function openDatabase(env: Env): Db {
   if (env.DB) return openD1(env.DB);
@@ -41,5 +47,13 @@ export default {
       apps.set(env, app);
     }
     return app.fetch(request, env, ctx);
+  },
+  async scheduled(_controller, env) {
+    const runs = await runDueJobs(serviceContext({ db: openDatabase(env) }), JOBS, CRON_BUDGET_MS);
+    for (const run of runs) {
+      console.log(
+        `${run.name}: ${run.processed} rows in ${run.pages} pages${run.finished ? ', finished' : ''}`,
+      );
+    }
   },
 } satisfies ExportedHandler<Env>;

@@ -1,18 +1,17 @@
 // Node entry (production): the API and the widget bundle over the database it is given, on one
 // port. It migrates an embedded database and never seeds: the demo lives in examples/.
-import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { openDb, type OpenDatabase } from '../db/client.ts';
+import type { OpenDatabase } from '../db/client.ts';
 import { withGroupCommit } from '../db/group-commit.ts';
-import { migrateDb } from '../db/migrate.ts';
 import { createApp } from './app.ts';
 import { createErrorHandler, onNotFound } from './http/error-handler.ts';
 import { loadBundle, serveBundle } from './node/bundle.ts';
+import { openNodeDatabase } from './node/database.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,19 +38,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function openDatabase(dbUrl: string, authToken: string | undefined): Promise<OpenDatabase> {
-  if (dbUrl.startsWith('file:') && dbUrl !== 'file::memory:') {
-    await mkdir(dirname(resolve(root, dbUrl.slice('file:'.length))), { recursive: true });
-  }
-  const database = await openDb(dbUrl, authToken ? { authToken } : {});
-  // A remote database is migrated by `npm run db:migrate`, on purpose, not by every server start.
-  if (database.kind !== 'remote') await migrateDb(database.db);
-  return database;
-}
-
 /** Starts the server and resolves once it listens. */
 export async function start(options: StartOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase(options.dbUrl ?? 'file:./data/crm.db', options.authToken);
+  const database = await openNodeDatabase(options.dbUrl, options.authToken);
   const host = options.host ?? '127.0.0.1';
   const log = (message: string, error: unknown) => {
     console.error(message, error);

@@ -2,7 +2,6 @@ import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqli
 import { siteRef } from './sites.ts';
 import type { ConsentState } from '../../worker/contract/constants.ts';
 
-
 /**
  * One profile per person. Anonymous visitors get a profile too (no external id);
  * identifying them either promotes that profile or merges it into the known one.

@@ -3,7 +3,6 @@ import { siteRef } from './sites.ts';
 import { customerRef } from './customers.ts';
 import type { EventType } from '../../worker/contract/constants.ts';
 
-
 /** Every contact the browser reports, de-duplicated by the client-made event id. */
 export const events = sqliteTable(
   'events',

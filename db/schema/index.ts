@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './products.ts';
 export * from './orders.ts';
 export * from './customer-stats.ts';
+export * from './jobs.ts';

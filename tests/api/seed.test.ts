@@ -2,7 +2,15 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.ts';
 import { migrateDb } from '../../db/migrate.ts';
-import { customerStats, customers, events, orders, sessions, sites, visitors } from '../../db/schema/index.ts';
+import {
+  customerStats,
+  customers,
+  events,
+  orders,
+  sessions,
+  sites,
+  visitors,
+} from '../../db/schema/index.ts';
 import type { Db } from '../../db/types.ts';
 import { DEMO_CUSTOMERS, DEMO_SITE, seedDemo } from '../../examples/shop/seed.ts';
 import { recomputeStats } from '../../worker/modules/profiles/stats.ts';
@@ -78,7 +86,10 @@ describe('demo seed', () => {
     // Count the seed's batches, then kill a fresh seed at each one in turn.
     const counter = await migrated();
     let batches = 0;
-    await seedDemo(dyingAt(counter, Infinity, () => (batches += 1)), ['http://localhost:8787']);
+    await seedDemo(
+      dyingAt(counter, Infinity, () => (batches += 1)),
+      ['http://localhost:8787'],
+    );
     expect(batches).toBeGreaterThan(5);
     for (let failAt = 1; failAt <= batches; failAt++) {
       const db = await migrated();

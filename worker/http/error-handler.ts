@@ -17,7 +17,9 @@ function answer(c: Context, error: ApiError) {
  * side, so it is neither our error to log nor one anybody will read.
  */
 function isClientAbort(c: Context, err: Error): boolean {
-  return c.req.raw.signal.aborted || err.name === 'AbortError' || (err as { code?: unknown }).code === 'ECONNRESET';
+  return (
+    c.req.raw.signal.aborted || err.name === 'AbortError' || (err as { code?: unknown }).code === 'ECONNRESET'
+  );
 }
 
 /**
@@ -32,7 +34,8 @@ export function createErrorHandler(log: ErrorLog) {
       const code = err.status === 413 ? 'payload_too_large' : 'http_error';
       return c.json<ErrorBody>({ error: { code, message: err.message || 'Request refused' } }, err.status);
     }
-    if (isClientAbort(c, err)) return answer(c, new ApiError(400, 'request_aborted', 'The request was aborted'));
+    if (isClientAbort(c, err))
+      return answer(c, new ApiError(400, 'request_aborted', 'The request was aborted'));
     log(`unhandled error on ${c.req.method} ${c.req.path}`, err);
     return answer(c, new ApiError(500, 'internal', 'Something went wrong on our side'));
   };
