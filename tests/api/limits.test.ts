@@ -133,4 +133,40 @@ describe('rate limit', () => {
     for (let i = 0; i < 4; i += 1) expect((await me()).status).toBe(200);
     await expectError(await me(), 429, 'rate_limited');
   });
+
+  it('throttles an address guessing secret keys, whatever key it makes up', async () => {
+    const t = await makeTestApp({
+      rateLimitPerMinute: 1000,
+      clientAddress: (c) => c.req.header('X-Test-Socket') ?? '10.0.0.1',
+    });
+    const guess = (n: number, socket = '10.0.0.1') =>
+      t.app.request('/v1/customers', {
+        headers: { Authorization: `Bearer sk_guess_${n}_${Math.random()}`, 'X-Test-Socket': socket },
+      });
+    const statuses: number[] = [];
+    for (let n = 0; n < 40; n += 1) statuses.push((await guess(n)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    // Once throttled, even the right key waits: the address, not the key, is limited.
+    const right = await t.app.request('/v1/customers', {
+      headers: { Authorization: `Bearer ${t.created.secretKey}`, 'X-Test-Socket': '10.0.0.1' },
+    });
+    await expectError(right, 429, 'rate_limited');
+    expect(Number(right.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // Another address is not affected, and the guesser is let in again once its bucket refills.
+    expect((await guess(99, '10.0.0.9')).status).toBe(401);
+    t.clock.now += 60_000;
+    expect((await guess(100)).status).toBe(401);
+  });
+
+  it('throttles guessed visitor tokens the same way', async () => {
+    const t = await makeTestApp({ rateLimitPerMinute: 1000 });
+    const statuses: number[] = [];
+    for (let n = 0; n < 35; n += 1) {
+      const res = await t.widget('GET', '/v1/me', { headers: { Authorization: `Bearer forged.${n}.token` } });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+  });
 });

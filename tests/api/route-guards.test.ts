@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp, SHOP_ORIGIN } from '../fixtures/app.ts';
+import { expectError } from '../fixtures/assert.ts';
+
+/** Routes anyone may call: nothing behind them is a tenant's. */
+const PUBLIC = new Set(['GET /health']);
+
+/** Every method + path the app answers, read from the router itself, so a new route is walked too. */
+async function registeredRoutes() {
+  const t = await makeTestApp();
+  const routes = t.app.routes
+    .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+    .map((r) => ({ method: r.method, path: r.path.replace(/:[A-Za-z]+/g, 'some-id') }));
+  const unique = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
+  return { t, routes: [...unique.values()] };
+}
+
+/** What each kind of caller might send instead of its own credentials. */
+const WRONG_CREDENTIALS: [
+  string,
+  (key: string, secret: string) => { query: string; headers: Record<string, string> },
+][] = [
+  ['nothing', () => ({ query: '', headers: {} })],
+  ['a made-up publishable key', () => ({ query: '?key=pk_made_up', headers: { Origin: SHOP_ORIGIN } })],
+  ['a made-up secret key', () => ({ query: '', headers: { Authorization: 'Bearer sk_made_up' } })],
+  ['the publishable key as a bearer', (key) => ({ query: '', headers: { Authorization: `Bearer ${key}` } })],
+  [
+    'the secret key in ?key=',
+    (_key, secret) => ({ query: `?key=${secret}`, headers: { Origin: SHOP_ORIGIN } }),
+  ],
+  ['a foreign origin', (key) => ({ query: `?key=${key}`, headers: { Origin: 'https://evil.example' } })],
+];
+
+describe('route guards', () => {
+  it('finds the routes of every group', async () => {
+    const { routes } = await registeredRoutes();
+    const names = routes.map((r) => `${r.method} ${r.path}`);
+    for (const expected of [
+      'POST /v1/events',
+      'GET /v1/me',
+      'POST /v1/orders',
+      'GET /v1/customers/some-id',
+    ]) {
+      expect(names).toContain(expected);
+    }
+  });
+
+  it.each(WRONG_CREDENTIALS)(
+    'answers every non-public route with a 4xx given %s',
+    async (_label, credentials) => {
+      const { t, routes } = await registeredRoutes();
+      for (const route of routes) {
+        if (PUBLIC.has(`${route.method} ${route.path}`)) continue;
+        const { query, headers } = credentials(t.created.publishableKey, t.created.secretKey);
+        const res = await t.app.request(`${route.path}${query}`, {
+          method: route.method,
+          headers: { 'Content-Type': 'application/json', ...headers },
+          ...(route.method === 'GET' ? {} : { body: '{}' }),
+        });
+        expect(res.status, `${route.method} ${route.path}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${route.method} ${route.path}`).toBeLessThan(500);
+      }
+    },
+  );
+
+  it('lets only POST /v1/visitors through with the publishable key alone', async () => {
+    const { t, routes } = await registeredRoutes();
+    const passed: string[] = [];
+    for (const route of routes) {
+      if (PUBLIC.has(`${route.method} ${route.path}`)) continue;
+      const res = await t.app.request(`${route.path}?key=${t.created.publishableKey}`, {
+        method: route.method,
+        headers: { 'Content-Type': 'application/json', Origin: SHOP_ORIGIN },
+        ...(route.method === 'GET' ? {} : { body: '{}' }),
+      });
+      expect(res.status, `${route.method} ${route.path}`).toBeLessThan(500);
+      if (res.status < 400) passed.push(`${route.method} ${route.path}`);
+    }
+    expect(passed).toEqual(['POST /v1/visitors']);
+  });
+
+  it('answers unknown paths and methods with the JSON error shape', async () => {
+    const t = await makeTestApp();
+    await expectError(await t.app.request('/nope'), 404, 'not_found');
+    await expectError(await t.app.request('/v1/nope', { method: 'POST' }), 404, 'not_found');
+    // A known path with an unknown method is still guarded first, then not found.
+    await expectError(await t.widget('PUT', '/v1/me', { body: {} }), 404, 'not_found');
+    await expectError(await t.staff('DELETE', '/v1/orders'), 404, 'not_found');
+  });
+});
