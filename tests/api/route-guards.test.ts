@@ -15,6 +15,9 @@ async function registeredRoutes() {
   return { t, routes: [...unique.values()] };
 }
 
+/** Middleware that establish who is calling; every guarded route has one of them. */
+const CREDENTIAL_GUARDS = ['siteKeyHandler', 'secretKeyHandler'];
+
 /** What each kind of caller might send instead of its own credentials. */
 const WRONG_CREDENTIALS: [
   string,
@@ -42,6 +45,24 @@ describe('route guards', () => {
       'GET /v1/customers/some-id',
     ]) {
       expect(names).toContain(expected);
+    }
+  });
+
+  it('puts a rate limit and a credential guard in front of every non-public route', async () => {
+    const t = await makeTestApp();
+    const middleware = t.app.routes.filter((r) => r.method === 'ALL' && r.path.endsWith('/*'));
+    const endpoints = t.app.routes.filter((r) => r.method !== 'ALL' && !PUBLIC.has(`${r.method} ${r.path}`));
+    for (const endpoint of endpoints) {
+      const guards = middleware
+        .filter((m) => endpoint.path === m.path.slice(0, -2) || endpoint.path.startsWith(m.path.slice(0, -1)))
+        .map((m) => m.handler.name);
+      const label = `${endpoint.method} ${endpoint.path}: ${guards.join(', ')}`;
+      expect(guards[0], label).toBe('rateLimitHandler');
+      expect(
+        CREDENTIAL_GUARDS.some((name) => guards.includes(name)),
+        label,
+      ).toBe(true);
+      if (guards.includes('siteKeyHandler')) expect(guards, label).toContain('siteCorsHandler');
     }
   });
 
