@@ -1,9 +1,12 @@
+import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_DATA } from './customer-data.ts';
 import * as schema from './schema/index.ts';
 
-const tables = Object.values(schema).filter((value): value is SQLiteTable => value instanceof SQLiteTable);
+const tables: SQLiteTable[] = Object.values(schema).flatMap((value) =>
+  is(value, SQLiteTable) ? [value] : [],
+);
 const registered = new Set(CUSTOMER_DATA.map((entry) => getTableConfig(entry.table).name));
 
 /** Column names that mean "this row is about a person", whether or not a foreign key says so. */

@@ -41,7 +41,14 @@ export function createApp(deps: AppDeps) {
     now: ctx.now,
   });
   const app = new Hono<AppEnv>();
-  app.onError(createErrorHandler(deps.log ?? ((message, error) => console.error(message, error))));
+  app.onError(
+    createErrorHandler(
+      deps.log ??
+        ((message, error) => {
+          console.error(message, error);
+        }),
+    ),
+  );
   app.notFound(onNotFound);
   return app
     .get('/health', (c) => c.json({ ok: true }))
