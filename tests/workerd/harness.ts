@@ -74,6 +74,8 @@ export async function startWorkerd(vars: Record<string, string> = {}): Promise<W
     // wrangler keeps local D1 state under <persist-to>/v3/d1, keyed by the database id.
     d1Persist: join(persistTo, 'v3', 'd1'),
     bindings: vars,
+    // Lets the test fire the cron through `/cdn-cgi/handler/scheduled`, as `wrangler dev` does.
+    unsafeTriggerHandlers: true,
   });
   await mf.ready;
   const db = await mf.getD1Database('DB');

@@ -1,13 +1,16 @@
 /**
  * The Workers entry inside real workerd over D1 migrated by wrangler: ingestion,
- * de-duplication, the visitor's own profile, identify, idempotent orders and the
- * error answers, all through `dispatchFetch`.
+ * de-duplication, the visitor's own profile, identify, idempotent orders, the error answers
+ * and the cron's jobs, all through `dispatchFetch` and the same HTTP helpers the API tests use.
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR } from '../../db/migrate.ts';
+import { clientsFor, pageLeave, pageView, productView, SHOP_ORIGIN } from '../fixtures/app.ts';
+import { expectError } from '../fixtures/assert.ts';
 import { startWorkerd, type Workerd } from './harness.ts';
 
-const ORIGIN = 'https://shop.example';
 const SITE = {
   id: 'site_workerd',
   publishableKey: 'pk_workerd_test',
@@ -15,12 +18,13 @@ const SITE = {
   identitySecret: 'workerd-identity-secret',
   visitorTokenSecret: 'workerd-visitor-token-secret',
 };
-const TS = Date.UTC(2026, 3, 1, 12);
 
 let w: Workerd;
+let api: ReturnType<typeof clientsFor>;
 
 beforeAll(async () => {
   w = await startWorkerd({ RATE_LIMIT_PER_MINUTE: '100000' });
+  api = clientsFor(w.fetch, SITE, Date.now);
   const secretKeyHash = createHash('sha256').update(SITE.secretKey).digest('hex');
   await w.db.batch([
     w.db
@@ -35,7 +39,7 @@ beforeAll(async () => {
         secretKeyHash,
         SITE.identitySecret,
         SITE.visitorTokenSecret,
-        JSON.stringify([ORIGIN]),
+        JSON.stringify([SHOP_ORIGIN]),
         Date.now(),
       ),
     w.db
@@ -48,53 +52,13 @@ afterAll(async () => {
   await w.dispose();
 });
 
-/** A request to the widget API from the shop's page. */
-function widget(
-  method: string,
-  path: string,
-  init: { body?: string; headers?: Record<string, string> } = {},
-) {
-  const sep = path.includes('?') ? '&' : '?';
-  return w.fetch(`${path}${sep}key=${SITE.publishableKey}`, {
-    method,
-    headers: { Origin: ORIGIN, 'Content-Type': 'application/json', ...init.headers },
-    ...(init.body !== undefined ? { body: init.body } : {}),
-  });
-}
-
-async function newVisitor(): Promise<string> {
-  const res = await widget('POST', '/v1/visitors', { body: '{}' });
-  expect(res.status).toBe(201);
-  const { visitorToken } = await res.json<{ visitorToken: string }>();
-  return visitorToken;
-}
-
-/** An HS256 identity token signed the way the host site's server would, with node:crypto. */
-function identityToken(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  const signature = createHmac('sha256', SITE.identitySecret).update(unsigned).digest('base64url');
-  return `${unsigned}.${signature}`;
-}
-
 function pageViews(sessionId: string, paths: string[]) {
-  return paths.map((path, seq) => ({
-    id: `evt-${randomUUID()}`,
-    type: 'page_view',
-    sessionId,
-    seq,
-    ts: TS + seq * 1000,
-    path,
-    title: `Title ${path}`,
-  }));
+  return paths.map((path, seq) => pageView(sessionId, seq, path));
 }
 
 /** Sends a batch as `navigator.sendBeacon` does: a text/plain body. */
 function track(visitorToken: string, events: unknown[]) {
-  return widget('POST', '/v1/events', {
-    body: JSON.stringify({ visitorToken, events }),
-    headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-  });
+  return api.track(visitorToken, events, { headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
 }
 
 async function count(sql: string, ...params: unknown[]): Promise<number> {
@@ -105,22 +69,17 @@ async function count(sql: string, ...params: unknown[]): Promise<number> {
   return row?.n ?? -1;
 }
 
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
-  expect(await res.json()).toEqual({ error: { code, message: expect.any(String) as unknown } });
-}
-
 describe('Workers entry in workerd over D1', () => {
   it('runs on the schema wrangler migrated', async () => {
     const applied = await w.db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-    expect(applied.results.map((r) => r.name)).toEqual(['0000_init.sql']);
+    const committed = (await readdir(MIGRATIONS_DIR)).filter((name) => name.endsWith('.sql')).sort();
+    expect(applied.results.map((r) => r.name)).toEqual(committed);
     const health = await w.fetch('/health');
     expect(await health.json()).toEqual({ ok: true });
   });
 
   it('ingests a text/plain batch once, and a re-sent batch only as duplicates', async () => {
-    const token = await newVisitor();
+    const token = await api.newVisitor();
     const sessionId = `sess-${randomUUID()}`;
     const batch = pageViews(sessionId, ['/', '/lamps', '/lamps/desk']);
 
@@ -140,7 +99,7 @@ describe('Workers entry in workerd over D1', () => {
     expect(await count('SELECT count(*) AS n FROM events WHERE session_id = ?', sessionId)).toBe(3);
     expect(await count('SELECT page_views AS n FROM sessions WHERE id = ?', sessionId)).toBe(3);
 
-    const me = await widget('GET', '/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+    const me = await api.widget('GET', '/v1/me', { headers: { Authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     const profile = await me.json<{ identified: boolean; pageViews: number; recentPages: unknown[] }>();
     expect(profile.identified).toBe(false);
@@ -152,7 +111,7 @@ describe('Workers entry in workerd over D1', () => {
   });
 
   it('stores a full batch of 100 mixed events, with dwell time and top categories', async () => {
-    const token = await newVisitor();
+    const token = await api.newVisitor();
     const sessionId = `sess-${randomUUID()}`;
     const views = pageViews(
       sessionId,
@@ -160,26 +119,7 @@ describe('Workers entry in workerd over D1', () => {
     );
     const first = views[0];
     if (!first) throw new Error('no page view');
-    const batch = [
-      ...views,
-      {
-        id: `prd-${randomUUID()}`,
-        type: 'product_view',
-        sessionId,
-        seq: 98,
-        ts: TS,
-        properties: { sku: 'LAMP-01' },
-      },
-      {
-        id: `lve-${randomUUID()}`,
-        type: 'page_leave',
-        sessionId,
-        seq: 99,
-        ts: TS + 5000,
-        viewId: first.id,
-        dwellMs: 5000,
-      },
-    ];
+    const batch = [...views, productView(sessionId, 98, 'LAMP-01'), pageLeave(sessionId, 99, first.id, 5000)];
     const res = await track(token, batch);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ accepted: 100, duplicates: 0, rejected: 0 });
@@ -198,24 +138,20 @@ describe('Workers entry in workerd over D1', () => {
   });
 
   it('promotes the visitor with an identity token, and then needs it to read the profile', async () => {
-    const token = await newVisitor();
+    const token = await api.newVisitor();
     expect((await track(token, pageViews(`sess-${randomUUID()}`, ['/account']))).status).toBe(200);
-    const identity = identityToken({
-      sub: 'cust-workerd-1',
-      name: 'Ada Lin',
-      exp: Math.floor(Date.now() / 1000) + 600,
-    });
+    const identity = await api.identityToken('cust-workerd-1', { name: 'Ada Lin' });
 
-    const res = await widget('POST', '/v1/identify', {
-      body: '{}',
+    const res = await api.widget('POST', '/v1/identify', {
+      body: {},
       headers: { Authorization: `Bearer ${token}`, 'X-Crm-Identity': identity },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'promoted' });
 
-    const anonymous = await widget('GET', '/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+    const anonymous = await api.widget('GET', '/v1/me', { headers: { Authorization: `Bearer ${token}` } });
     await expectError(anonymous, 401, 'identity_required');
-    const me = await widget('GET', '/v1/me', {
+    const me = await api.widget('GET', '/v1/me', {
       headers: { Authorization: `Bearer ${token}`, 'X-Crm-Identity': identity },
     });
     expect(me.status).toBe(200);
@@ -224,18 +160,13 @@ describe('Workers entry in workerd over D1', () => {
 
   it('records an order once per idempotency key and replays it', async () => {
     const send = () =>
-      w.fetch('/v1/orders', {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${SITE.secretKey}`,
-          'Content-Type': 'application/json',
-          'Idempotency-Key': 'order-workerd-0001',
-        },
-        body: JSON.stringify({
+      api.staff('POST', '/v1/orders', {
+        headers: { 'Idempotency-Key': 'order-workerd-0001' },
+        body: {
           customer: { externalId: 'cust-workerd-2', email: 'grace@example.com' },
           reference: '#W1',
           items: [{ sku: 'LAMP-01', quantity: 2, unitPriceCents: 4900 }],
-        }),
+        },
       });
 
     const created = await send();
@@ -263,14 +194,9 @@ describe('Workers entry in workerd over D1', () => {
       quantity: 1,
       unitPriceCents: 100,
     }));
-    const res = await w.fetch('/v1/orders', {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${SITE.secretKey}`,
-        'Content-Type': 'application/json',
-        'Idempotency-Key': 'order-workerd-0002',
-      },
-      body: JSON.stringify({ customer: { externalId: 'cust-workerd-3' }, items }),
+    const res = await api.staff('POST', '/v1/orders', {
+      headers: { 'Idempotency-Key': 'order-workerd-0002' },
+      body: { customer: { externalId: 'cust-workerd-3' }, items },
     });
     expect(res.status).toBe(201);
     const order = await res.json<{ totalCents: number; items: { sku: string; name: string }[] }>();
@@ -280,19 +206,28 @@ describe('Workers entry in workerd over D1', () => {
   });
 
   it('refuses a foreign origin with 403', async () => {
-    const res = await widget('POST', '/v1/visitors', {
-      body: '{}',
-      headers: { Origin: 'https://evil.example' },
-    });
+    const res = await api.widget('POST', '/v1/visitors', { body: {}, origin: 'https://evil.example' });
     await expectError(res, 403, 'origin_not_allowed');
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
   it('answers malformed JSON with a 400 error body, not a 500', async () => {
-    const res = await widget('POST', '/v1/events', {
-      body: '{"visitorToken": "abc", "events": [',
+    const res = await api.widget('POST', '/v1/events', {
+      raw: '{"visitorToken": "abc", "events": [',
       headers: { 'Content-Type': 'text/plain' },
     });
     await expectError(res, 400, 'invalid_json');
+  });
+
+  it('runs the registered jobs on a cron tick and records where they stand', async () => {
+    const token = await api.newVisitor();
+    expect((await track(token, pageViews(`sess-${randomUUID()}`, ['/cron']))).status).toBe(200);
+    await w.db.prepare('UPDATE customer_stats SET page_views = 999').run();
+    const tick = await w.mf.dispatchFetch('http://localhost/cdn-cgi/handler/scheduled?cron=*/15+*+*+*+*');
+    expect(tick.status).toBe(200);
+    expect(
+      await count("SELECT count(*) AS n FROM job_state WHERE name = 'recompute-stats' AND cursor IS NULL"),
+    ).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM customer_stats WHERE page_views = 999')).toBe(0);
   });
 });
