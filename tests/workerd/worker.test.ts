@@ -24,7 +24,7 @@ let api: ReturnType<typeof clientsFor>;
 
 beforeAll(async () => {
   w = await startWorkerd({ RATE_LIMIT_PER_MINUTE: '100000' });
-  api = clientsFor(w.fetch, SITE, Date.now);
+  api = clientsFor((path, init) => w.fetch(path, init), SITE, Date.now);
   const secretKeyHash = createHash('sha256').update(SITE.secretKey).digest('hex');
   await w.db.batch([
     w.db
