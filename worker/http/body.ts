@@ -26,7 +26,8 @@ async function readText(c: Context, maxBytes: number): Promise<string> {
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const stream = c.req.raw.body;
   if (!stream) return '';
-  const reader = stream.getReader();
+  // Request bodies are byte streams on every runtime; the Workers and DOM typings disagree on it.
+  const reader = (stream as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
