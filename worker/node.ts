@@ -9,7 +9,7 @@ import { compress } from 'hono/compress';
 import type { OpenDatabase } from '../db/client.ts';
 import { withGroupCommit } from '../db/group-commit.ts';
 import { createApp } from './app.ts';
-import { createErrorHandler, onNotFound } from './http/error-handler.ts';
+import { createErrorHandler, onNotFound, type ErrorLog } from './http/error-handler.ts';
 import { loadBundle, serveBundle } from './node/bundle.ts';
 import { openNodeDatabase } from './node/database.ts';
 
@@ -29,6 +29,8 @@ export interface StartOptions {
   rateLimitPerMinute?: number;
   /** More routes on the same port, after the API and the bundle (the demo mounts its shop). */
   routes?: Hono;
+  /** Where unexpected errors go; `console.error` unless told otherwise. */
+  log?: ErrorLog;
 }
 
 /** A running server; `close()` stops it and closes the database. */
@@ -42,9 +44,11 @@ export interface RunningServer {
 export async function start(options: StartOptions = {}): Promise<RunningServer> {
   const database = await openNodeDatabase(options.dbUrl, options.authToken);
   const host = options.host ?? '127.0.0.1';
-  const log = (message: string, error: unknown) => {
-    console.error(message, error);
-  };
+  const log =
+    options.log ??
+    ((message: string, error: unknown) => {
+      console.error(message, error);
+    });
 
   const app = new Hono();
   app.onError(createErrorHandler(log));
