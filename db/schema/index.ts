@@ -7,3 +7,5 @@ export * from './products.ts';
 export * from './orders.ts';
 export * from './customer-stats.ts';
 export * from './jobs.ts';
+export * from './staff.ts';
+export * from './site-origins.ts';

@@ -12,6 +12,9 @@ export const sites = sqliteTable(
     secretKeyHash: text('secret_key_hash').notNull(),
     /** HS256 secret the host site's server signs identity tokens with. */
     identitySecret: text('identity_secret').notNull(),
+    /** The identity secret before the last rotation, still accepted until the grace period ends. */
+    previousIdentitySecret: text('previous_identity_secret'),
+    previousIdentitySecretUntil: integer('previous_identity_secret_until'),
     /** HMAC key this server signs visitor tokens with; per site so one leak stays local. */
     visitorTokenSecret: text('visitor_token_secret').notNull(),
     /** Exact origins or `*.domain` patterns allowed to call the public API. */

@@ -44,3 +44,14 @@ export const MAX_EVENT_NAME_LENGTH = 100;
 
 /** Most rows one page of a staff list returns (SECURITY.md). */
 export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Staff roles, most powerful first: owner (everything, staff, keys), admin (everything but staff
+ * and keys), marketing (customers, segments, offers, reports), service (customers, tickets),
+ * content (help articles).
+ */
+export const STAFF_ROLES = ['owner', 'admin', 'marketing', 'service', 'content'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Path the staff console and its API live under; the session cookie is scoped to it. */
+export const CONSOLE_PATH = '/console';
