@@ -14,6 +14,7 @@ export function secretKey(find: (secretKey: string) => Promise<Site | undefined>
     const site = await find(token);
     if (!site) throw unauthorized('invalid_secret_key', 'Unknown secret key');
     c.set('site', site);
+    c.set('principal', { kind: 'server', site });
     await next();
   };
 }

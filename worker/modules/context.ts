@@ -6,4 +6,6 @@ export interface ServiceContext {
   /** Current time, epoch ms. */
   now: () => number;
   newId: () => string;
+  /** PBKDF2 work factor for staff passwords; tests lower it, production keeps the default. */
+  passwordIterations?: number;
 }
