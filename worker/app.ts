@@ -1,12 +1,16 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../db/types.ts';
+import { consoleApi } from './api/console.ts';
+import { consolePage } from './api/console-page.ts';
 import { serverApi } from './api/server.ts';
 import { widgetApi } from './api/widget.ts';
 import { createErrorHandler, onNotFound, type ErrorLog } from './http/error-handler.ts';
 import type { AppEnv } from './http/env.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { newId } from './lib/crypto.ts';
+import { CONSOLE_PATH } from './contract/constants.ts';
 import type { ServiceContext } from './modules/context.ts';
+import { SiteCache } from './modules/sites/cache.ts';
 
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {
@@ -23,11 +27,22 @@ export interface AppDeps {
   /** Failed authentications per minute per client address; defaults to 30. */
   authFailuresPerMinute?: number;
   log?: ErrorLog;
+  /** The one-time token that lets the first owner set the installation up; none: no setup. */
+  setupToken?: string;
+  /** PBKDF2 work factor for staff passwords; only tests lower it. */
+  passwordIterations?: number;
 }
 
 /** The service context the app runs its modules with. */
-export function serviceContext(deps: Pick<AppDeps, 'db' | 'now' | 'newId'>): ServiceContext {
-  return { db: deps.db, now: deps.now ?? Date.now, newId: deps.newId ?? newId };
+export function serviceContext(
+  deps: Pick<AppDeps, 'db' | 'now' | 'newId' | 'passwordIterations'>,
+): ServiceContext {
+  return {
+    db: deps.db,
+    now: deps.now ?? Date.now,
+    newId: deps.newId ?? newId,
+    ...(deps.passwordIterations ? { passwordIterations: deps.passwordIterations } : {}),
+  };
 }
 
 /** Builds the API: one route group per kind of caller, each bringing its own guards. */
@@ -40,6 +55,7 @@ export function createApp(deps: AppDeps) {
     ...(deps.authFailuresPerMinute ? { failuresPerMinute: deps.authFailuresPerMinute } : {}),
     now: ctx.now,
   });
+  const sites = new SiteCache(ctx);
   const app = new Hono<AppEnv>();
   app.onError(
     createErrorHandler(
@@ -52,8 +68,10 @@ export function createApp(deps: AppDeps) {
   app.notFound(onNotFound);
   return app
     .get('/health', (c) => c.json({ ok: true }))
-    .route('/v1', widgetApi(ctx, limit))
-    .route('/v1', serverApi(ctx, limit));
+    .route('/v1', widgetApi(ctx, limit, sites))
+    .route('/v1', serverApi(ctx, limit))
+    .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }))
+    .route(CONSOLE_PATH, consolePage());
 }
 
 /** The app's type, for Hono's typed client. */

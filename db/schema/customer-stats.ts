@@ -24,7 +24,11 @@ export const customerStats = sqliteTable(
     lastOrderAt: integer('last_order_at'),
     topCategories: text('top_categories', { mode: 'json' }).$type<CategoryCount[]>().notNull().default([]),
   },
-  (t) => [index('customer_stats_site_revenue_idx').on(t.siteId, t.revenueCents)],
+  (t) => [
+    index('customer_stats_site_revenue_idx').on(t.siteId, t.revenueCents),
+    // The console sorts customers by orders; customer_id breaks ties for keyset paging.
+    index('customer_stats_site_orders_idx').on(t.siteId, t.orders, t.customerId),
+  ],
 );
 
 export type CustomerStats = typeof customerStats.$inferSelect;

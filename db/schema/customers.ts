@@ -26,6 +26,7 @@ export const customers = sqliteTable(
     uniqueIndex('customers_site_external_uq').on(t.siteId, t.externalId),
     index('customers_site_email_idx').on(t.siteId, t.email),
     index('customers_site_last_seen_idx').on(t.siteId, t.lastSeenAt),
+    index('customers_site_first_seen_idx').on(t.siteId, t.firstSeenAt),
   ],
 );
 

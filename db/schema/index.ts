@@ -9,3 +9,4 @@ export * from './customer-stats.ts';
 export * from './jobs.ts';
 export * from './staff.ts';
 export * from './site-origins.ts';
+export * from './reports.ts';

@@ -3,7 +3,24 @@ import { makeTestApp, SHOP_ORIGIN } from '../fixtures/app.ts';
 import { expectError } from '../fixtures/assert.ts';
 
 /** Routes anyone may call: nothing behind them is a tenant's. */
-const PUBLIC = new Set(['GET /health']);
+const PUBLIC = new Set(['GET /health', 'GET /console/api/setup', 'GET /console/*']);
+
+/**
+ * Routes that establish a credential (first-run setup, sign-in, accepting an invitation):
+ * no session yet, but rate-limited and same-origin only.
+ */
+const ENTRY = new Set([
+  'POST /console/api/setup',
+  'POST /console/api/sign-in',
+  'POST /console/api/invites/accept',
+]);
+
+/** Console routes any signed-in member may call: their own session. */
+const ANY_MEMBER = new Set([
+  'GET /console/api/me',
+  'POST /console/api/sign-out',
+  'POST /console/api/sign-out/everywhere',
+]);
 
 /** Every method + path the app answers, read from the router itself, so a new route is walked too. */
 async function registeredRoutes() {
@@ -16,7 +33,7 @@ async function registeredRoutes() {
 }
 
 /** Middleware that establish who is calling; every guarded route has one of them. */
-const CREDENTIAL_GUARDS = ['siteKeyHandler', 'secretKeyHandler'];
+const CREDENTIAL_GUARDS = ['siteKeyHandler', 'secretKeyHandler', 'staffSessionHandler'];
 
 /** What each kind of caller might send instead of its own credentials. */
 const WRONG_CREDENTIALS: [
@@ -56,13 +73,23 @@ describe('route guards', () => {
       const guards = middleware
         .filter((m) => endpoint.path === m.path.slice(0, -2) || endpoint.path.startsWith(m.path.slice(0, -1)))
         .map((m) => m.handler.name);
-      const label = `${endpoint.method} ${endpoint.path}: ${guards.join(', ')}`;
+      const route = `${endpoint.method} ${endpoint.path}`;
+      // Permission checks may also sit in front of the handler on the route itself.
+      const inline = t.app.routes
+        .filter((r) => r.method === endpoint.method && r.path === endpoint.path)
+        .map((r) => r.handler.name);
+      const label = `${route}: ${[...guards, ...inline].join(', ')}`;
       expect(guards[0], label).toBe('rateLimitHandler');
+      if (guards.includes('siteKeyHandler')) expect(guards, label).toContain('siteCorsHandler');
+      if (endpoint.path.startsWith('/console/')) expect(guards, label).toContain('sameOriginHandler');
+      if (ENTRY.has(route)) continue;
       expect(
         CREDENTIAL_GUARDS.some((name) => guards.includes(name)),
         label,
       ).toBe(true);
-      if (guards.includes('siteKeyHandler')) expect(guards, label).toContain('siteCorsHandler');
+      if (!ANY_MEMBER.has(route) && !guards.includes('siteKeyHandler')) {
+        expect([...guards, ...inline], label).toContain('authorizeHandler');
+      }
     }
   });
 

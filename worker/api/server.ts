@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { authorize } from '../http/authorize.ts';
 import type { AppEnv } from '../http/env.ts';
 import { secretKey } from '../http/secret-key.ts';
 import type { ServiceContext } from '../modules/context.ts';
@@ -11,6 +12,6 @@ import { guarded } from './guarded.ts';
 export function serverApi(ctx: ServiceContext, rateLimit: MiddlewareHandler) {
   const guards = [rateLimit, secretKey((key) => findSiteBySecretKey(ctx, key))];
   return new Hono<AppEnv>()
-    .route('/orders', guarded(guards, orderRoutes(ctx)))
-    .route('/customers', guarded(guards, customerRoutes(ctx)));
+    .route('/orders', guarded([...guards, authorize('orders.write')], orderRoutes(ctx)))
+    .route('/customers', guarded([...guards, authorize('customers.read')], customerRoutes(ctx)));
 }

@@ -5,7 +5,8 @@ import { siteKey } from '../http/site-key.ts';
 import type { ServiceContext } from '../modules/context.ts';
 import { identifyRoutes, visitorRoutes } from '../modules/identity/routes.ts';
 import { meRoutes } from '../modules/profiles/routes.ts';
-import { findSiteByPublishableKey, isOriginAllowed } from '../modules/sites/service.ts';
+import type { SiteCache } from '../modules/sites/cache.ts';
+import { isOriginAllowed } from '../modules/sites/service.ts';
 import { eventRoutes } from '../modules/tracking/routes.ts';
 import { guarded } from './guarded.ts';
 
@@ -13,12 +14,8 @@ import { guarded } from './guarded.ts';
  * Routes the widgets call from visitors' browsers: the publishable key names the site, CORS
  * admits only its origins, and each route checks the visitor (and identity) tokens it needs.
  */
-export function widgetApi(ctx: ServiceContext, rateLimit: MiddlewareHandler) {
-  const guards = [
-    rateLimit,
-    siteKey({ find: (key) => findSiteByPublishableKey(ctx, key), now: ctx.now }),
-    siteCors(isOriginAllowed),
-  ];
+export function widgetApi(ctx: ServiceContext, rateLimit: MiddlewareHandler, sites: SiteCache) {
+  const guards = [rateLimit, siteKey((key) => sites.get(key)), siteCors(isOriginAllowed)];
   return new Hono<AppEnv>()
     .route('/visitors', guarded(guards, visitorRoutes(ctx)))
     .route('/events', guarded(guards, eventRoutes(ctx)))

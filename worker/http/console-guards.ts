@@ -1,5 +1,6 @@
-import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { CONSOLE_PATH } from '../contract/constants.ts';
 import type { Staff } from '../../db/schema/index.ts';
 import type { AppEnv } from './env.ts';
 import { forbidden, unauthorized } from './errors.ts';
@@ -45,4 +46,26 @@ export function staffSession(
     c.set('principal', { kind: 'staff', member, sessionId });
     await next();
   };
+}
+
+/**
+ * Sets the session cookie: HttpOnly, SameSite=Strict, scoped to the console's path, and
+ * Secure except on plain-HTTP localhost (the demo), where browsers would drop a Secure cookie
+ * set over http on other hosts.
+ */
+export function setSessionCookie(c: Context, token: string, expiresAt: number): void {
+  const url = new URL(c.req.url);
+  const localDemo = url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  setCookie(c, SESSION_COOKIE, token, {
+    path: CONSOLE_PATH,
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: !localDemo,
+    expires: new Date(expiresAt),
+  });
+}
+
+/** Clears the session cookie (sign out). */
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: CONSOLE_PATH });
 }

@@ -13,6 +13,7 @@ import {
 import type { IdentifyResponse, IdentityClaims } from '../../contract/identify.ts';
 import { conflict } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import { addToDay } from '../reports/rollups.ts';
 import { recomputeStats, refreshTopCategories } from '../profiles/stats.ts';
 
 /** Profile fields an identity token may set; absent claims leave the stored value alone. */
@@ -59,10 +60,13 @@ export async function identifyVisitor(
   const known = await findByExternalId(ctx, site.id, claims.sub);
   if (!known) {
     try {
-      await ctx.db
-        .update(customers)
-        .set({ ...traits(claims), externalId: claims.sub, identifiedAt: now, lastSeenAt: now })
-        .where(eq(customers.id, profile.id));
+      await ctx.db.batch([
+        ctx.db
+          .update(customers)
+          .set({ ...traits(claims), externalId: claims.sub, identifiedAt: now, lastSeenAt: now })
+          .where(eq(customers.id, profile.id)),
+        addToDay(ctx.db, site.id, now, { identified: 1 }),
+      ]);
       return { status: 'promoted' };
     } catch (error) {
       // Another request identified the same customer first: merge into that profile instead.

@@ -17,7 +17,17 @@ export async function verifyIdentityToken(
   site: Site,
   token: string,
 ): Promise<IdentityClaims> {
-  const result = await verifyHs256(token, site.identitySecret, ctx.now());
+  let result = await verifyHs256(token, site.identitySecret, ctx.now());
+  // During a rotation's grace period the site's servers may still sign with the old secret.
+  const previous = site.previousIdentitySecret;
+  if (
+    !result.ok &&
+    result.reason === 'signature' &&
+    previous &&
+    (site.previousIdentitySecretUntil ?? 0) > ctx.now()
+  ) {
+    result = await verifyHs256(token, previous, ctx.now());
+  }
   if (!result.ok) throw unauthorized('invalid_identity_token', `Identity token refused (${result.reason})`);
   const claims = identityClaims.safeParse(result.payload);
   if (!claims.success) throw unauthorized('invalid_identity_token', 'Identity token refused (claims)');

@@ -4,6 +4,7 @@ import type { VisitorResponse } from '../../contract/visitors.ts';
 import { unauthorized } from '../../http/errors.ts';
 import { signHs256, verifyHs256 } from '../../lib/jwt.ts';
 import type { ServiceContext } from '../context.ts';
+import { addToDay } from '../reports/rollups.ts';
 
 /** How long a visitor token lives before the tracker must refresh it. */
 export const VISITOR_TOKEN_TTL_MS = 180 * 24 * 3600 * 1000;
@@ -67,6 +68,7 @@ export async function issueVisitorToken(
     ctx.db
       .insert(visitors)
       .values({ id: visitorId, siteId: site.id, customerId, tokenId, createdAt: now, lastSeenAt: now }),
+    addToDay(ctx.db, site.id, now, { new_visitors: 1 }),
   ]);
   return { ...(await issue(ctx, site, visitorId, tokenId)), created: true };
 }

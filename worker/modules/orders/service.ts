@@ -4,6 +4,7 @@ import type { OrderRequest, OrderResponse } from '../../contract/orders.ts';
 import { conflict } from '../../http/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
+import { orderRollups } from '../reports/rollups.ts';
 import { ordersById } from './queries.ts';
 import { refreshTopCategories } from '../profiles/stats.ts';
 
@@ -136,6 +137,7 @@ export async function recordOrder(
       })
       .where(sql`${customerStats.customerId} = (SELECT customer_id FROM orders WHERE id = ${orderId})`),
     refreshTopCategories(db, site.id, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
+    ...orderRollups(db, site.id, placedAt, orderId, totalCents),
   ]);
 
   const result = await replay(ctx, site, idempotencyKey, requestHash);

@@ -117,13 +117,32 @@ export async function customerProfile(
   };
 }
 
-function decodeCursor(cursor: string): { lastSeenAt: number; id: string } {
+/** Reads a keyset cursor: the sort key and id of the last row of the previous page. */
+export function decodeCursor(cursor: string): { lastSeenAt: number; id: string } {
   const bytes = fromBase64url(cursor);
   const [at, id] = bytes ? new TextDecoder().decode(bytes).split('|') : [];
   const lastSeenAt = Number(at);
   if (!id || !Number.isSafeInteger(lastSeenAt))
     throw badRequest('invalid_cursor', 'cursor is not one this API gave');
   return { lastSeenAt, id };
+}
+
+/** A keyset cursor after a row with this sort key and id. */
+export function encodeCursor(key: number, id: string): string {
+  return base64url(new TextEncoder().encode(`${key}|${id}`));
+}
+
+/**
+ * Customers a staff search for `q` finds: the email or external id exactly, or a name or
+ * email prefix.
+ */
+export function searchMatch(q: string) {
+  const pattern = `${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return or(
+    eq(customers.externalId, q),
+    sql`${customers.email} LIKE ${pattern} ESCAPE '\\'`,
+    sql`${customers.name} LIKE ${pattern} ESCAPE '\\'`,
+  );
 }
 
 /**
@@ -136,7 +155,6 @@ export async function searchCustomers(
   query: CustomerSearch,
 ): Promise<CustomerList> {
   const q = query.q?.trim();
-  const pattern = q ? `${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await ctx.db
     .select({
@@ -154,13 +172,7 @@ export async function searchCustomers(
       and(
         eq(customers.siteId, site.id),
         isNotNull(customers.externalId),
-        pattern
-          ? or(
-              eq(customers.externalId, q ?? ''),
-              sql`${customers.email} LIKE ${pattern} ESCAPE '\\'`,
-              sql`${customers.name} LIKE ${pattern} ESCAPE '\\'`,
-            )
-          : undefined,
+        q ? searchMatch(q) : undefined,
         after
           ? or(
               lt(customers.lastSeenAt, after.lastSeenAt),
@@ -173,10 +185,7 @@ export async function searchCustomers(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? base64url(new TextEncoder().encode(`${last.lastSeenAt}|${last.id}`))
-      : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.lastSeenAt, last.id) : null;
   return { customers: page, nextCursor };
 }
 

@@ -119,6 +119,28 @@ export async function createStaff(
   return member;
 }
 
+/**
+ * First-run setup: creates the owner only while no member exists, in one conditional insert,
+ * so two setups racing each other cannot both succeed. Null when setup was done already.
+ */
+export async function createFirstOwner(
+  ctx: ServiceContext,
+  input: { email: string; name: string; password: string },
+): Promise<Staff | null> {
+  const hash = await hashPassword(input.password, ctx.passwordIterations ?? PASSWORD_ITERATIONS);
+  const id = ctx.newId();
+  const email = normalEmail(input.email);
+  const now = ctx.now();
+  const inserted = await ctx.db.all<{ id: string }>(sql`
+    INSERT INTO staff (id, email, name, password_hash, role, active, failed_sign_ins, created_at)
+    SELECT ${id}, ${email}, ${input.name}, ${hash}, 'owner', 1, 0, ${now}
+    WHERE NOT EXISTS (SELECT 1 FROM staff)
+    RETURNING id`);
+  if (inserted.length === 0) return null;
+  await auditInsert(ctx, { staffId: id, actor: email, action: 'setup.owner_created' });
+  return (await ctx.db.query.staff.findFirst({ where: eq(staff.id, id) })) ?? null;
+}
+
 /** How many members exist; none means the installation still needs its first-run setup. */
 export async function staffCount(ctx: ServiceContext): Promise<number> {
   const [row] = await ctx.db.select({ n: count() }).from(staff);

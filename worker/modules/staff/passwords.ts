@@ -11,7 +11,7 @@ const ROUND = 100_000;
 const SCHEME = 'pbkdf2-sha256';
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  let secret: Uint8Array<ArrayBuffer> = new TextEncoder().encode(password.normalize('NFKC'));
+  let secret = new Uint8Array(new TextEncoder().encode(password.normalize('NFKC')));
   for (let left = iterations; left > 0; left -= ROUND) {
     const key = await crypto.subtle.importKey('raw', secret, 'PBKDF2', false, ['deriveBits']);
     const bits = await crypto.subtle.deriveBits(

@@ -16,6 +16,6 @@ export function eventRoutes(ctx: ServiceContext) {
     const body = await readBody(c, eventBatch, { kind: 'json-or-text', maxBytes: MAX_BATCH_BYTES });
     const site = c.get('site');
     const visitor = await verifyVisitorToken(ctx, site, body.visitorToken);
-    return c.json(await ingestEvents(ctx, site, visitor, body.events), 200);
+    return c.json(await ingestEvents(ctx, site, visitor, body.events, c.req.header('Origin')), 200);
   });
 }

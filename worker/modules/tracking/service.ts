@@ -11,6 +11,7 @@ import {
 import { describeIssue } from '../../contract/common.ts';
 import { utf8Length } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
+import { ingestionRollups } from '../reports/rollups.ts';
 import { refreshTopCategories } from '../profiles/stats.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
@@ -66,6 +67,8 @@ export async function ingestEvents(
   site: Site,
   visitor: Visitor,
   rawEvents: unknown[],
+  /** The page origin the batch came from (the request's `Origin`), for the install check. */
+  origin?: string,
 ): Promise<EventBatchResponse> {
   const statuses: EventStatus[] = [];
   const fresh: TrackedEvent[] = [];
@@ -81,7 +84,7 @@ export async function ingestEvents(
     }
   }
   if (fresh.length > 0) {
-    const inserted = await write(ctx, site, visitor, fresh);
+    const inserted = await write(ctx, site, visitor, fresh, origin);
     for (const status of statuses) {
       if (status.status === 'accepted' && !inserted.has(status.id)) status.status = 'duplicate';
     }
@@ -100,6 +103,7 @@ async function write(
   site: Site,
   visitor: Visitor,
   batch: TrackedEvent[],
+  origin: string | undefined,
 ): Promise<Set<string>> {
   const { db } = ctx;
   const now = ctx.now();
@@ -177,6 +181,18 @@ async function write(
     .set({ lastSeenAt: sql`max(${customers.lastSeenAt}, ${lastSeen})` })
     .where(eq(customers.id, customerId));
   const touchVisitor = db.update(visitors).set({ lastSeenAt: now }).where(eq(visitors.id, visitor.id));
+  // The install check: when each origin last sent something, counted from this batch's own rows.
+  const originSeen = db.run(sql`
+    INSERT INTO site_origins (site_id, origin, first_event_at, last_event_at, events)
+    SELECT ${siteId}, ${origin ?? null}, ${now}, ${now}, count(*) FROM events WHERE ${mine} HAVING count(*) > 0
+    ON CONFLICT (site_id, origin) DO UPDATE SET
+      last_event_at = excluded.last_event_at, events = site_origins.events + excluded.events`);
+  const tail = [
+    touchCustomer,
+    touchVisitor,
+    ...ingestionRollups(db, siteId, now, mine),
+    ...(origin ? [originSeen] : []),
+  ];
 
   const [inserted] = batch.some((e) => e.type === 'product_view')
     ? await db.batch([
@@ -185,9 +201,8 @@ async function write(
         viewDwell,
         counters,
         refreshTopCategories(db, siteId, sql`${customerId}`),
-        touchCustomer,
-        touchVisitor,
+        ...tail,
       ])
-    : await db.batch([insert, sessionsUpsert, viewDwell, counters, touchCustomer, touchVisitor]);
+    : await db.batch([insert, sessionsUpsert, viewDwell, counters, ...tail]);
   return new Set(inserted.map((r) => r.event_id));
 }
