@@ -5,7 +5,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { optionsFromEnv, start, type RunningServer, type StartOptions } from '../worker/node.ts';
 import { PRODUCT_PAGES } from './shop/catalog.ts';
-import { DEMO_CUSTOMERS, DEMO_PRODUCTS, DEMO_SITE, seedDemo } from './shop/seed.ts';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_OWNER,
+  DEMO_PRODUCTS,
+  DEMO_SITE,
+  seedDemo,
+  seedDemoOwner,
+} from './shop/seed.ts';
 import { createShopApp } from './shop/server.ts';
 
 const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
@@ -37,6 +44,7 @@ export async function startDemo(options: StartOptions = {}): Promise<RunningServ
   const port = new URL(origin).port;
   // Seeded once the port is known, so the demo site allows the origin the shop is really on.
   await seedDemo(server.database.db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  await seedDemoOwner(server.database.db);
   return server;
 }
 
@@ -45,4 +53,5 @@ if (import.meta.main) {
   console.log(
     `CRM demo on ${origin}: the example shop at ${origin}/, API ${origin}/v1, script ${origin}/crm.js`,
   );
+  console.log(`Staff console: ${origin}/console, sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
 }

@@ -7,15 +7,140 @@ import { migrateDb } from '../db/migrate.ts';
 import { serviceContext } from './app.ts';
 import { JOBS, findJob } from './jobs/index.ts';
 import { runJob } from './jobs/job.ts';
+import { originPattern, type SiteKeys } from './contract/console.ts';
+import { STAFF_ROLES } from './contract/constants.ts';
+import { randomToken } from './lib/crypto.ts';
+import {
+  createSiteWithAudit,
+  listSites,
+  rotateIdentitySecret,
+  rotateSecretKey,
+  siteById,
+  updateSite,
+} from './modules/sites/settings.ts';
+import { createStaff } from './modules/staff/accounts.ts';
 import { openNodeDatabase } from './node/database.ts';
 
 /** A command: its usage line, and what it does with the arguments after its name. */
 interface Command {
   usage: string;
-  run(database: OpenDatabase, args: string[]): Promise<void>;
+  run(database: OpenDatabase, args: string[], env: NodeJS.ProcessEnv): Promise<void>;
+}
+
+/** Where the snippets printed here load `crm.js` from. */
+const crmOrigin = (env: NodeJS.ProcessEnv) => env.CRM_ORIGIN ?? 'http://127.0.0.1:8787';
+
+function printKeys(keys: SiteKeys): void {
+  console.log(`site            ${keys.site.name} (${keys.site.id})`);
+  console.log(`publishable key ${keys.publishableKey}`);
+  if (keys.secretKey)
+    console.log(`secret key      ${keys.secretKey}   (shown once: keep it on your servers)`);
+  if (keys.identitySecret) {
+    console.log(
+      `identity secret ${keys.identitySecret}   (shown once: your servers sign identity tokens with it)`,
+    );
+  }
+  console.log(`\nPaste this into every page of the site:\n\n  ${keys.snippet}\n`);
+}
+
+/** Checks each origin against the contract's rule, as the console does. */
+function origins(values: string[]): string[] {
+  for (const value of values) {
+    if (!originPattern.safeParse(value).success)
+      throw new UsageError(`${value} is not an origin like https://shop.example`);
+  }
+  return values;
 }
 
 const COMMANDS: Record<string, Command> = {
+  site: {
+    usage: [
+      'site create --name N --origin O [--origin O…]   a new site: prints its keys and the snippet',
+      '  site list                                      every site with its origins',
+      '  site origins <site-id> --add O | --remove O    change the allowed origins of a site',
+      '  site rotate-secret <site-id>                   a new secret key; the old one stops at once',
+      '  site rotate-identity <site-id> --grace-hours H a new identity secret; the old one verifies H more hours',
+    ].join('\n'),
+    async run({ db }, args, env) {
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          name: { type: 'string' },
+          origin: { type: 'string', multiple: true },
+          add: { type: 'string', multiple: true },
+          remove: { type: 'string', multiple: true },
+          'grace-hours': { type: 'string' },
+        },
+      });
+      const ctx = serviceContext({ db });
+      const [verb, id] = positionals;
+      if (verb === 'create') {
+        if (!values.name || !values.origin?.length) throw new UsageError('site create --name N --origin O');
+        printKeys(
+          await createSiteWithAudit(
+            ctx,
+            null,
+            { name: values.name, allowedOrigins: origins(values.origin) },
+            crmOrigin(env),
+          ),
+        );
+        return;
+      }
+      if (verb === 'list') {
+        for (const summary of await listSites(ctx)) {
+          const site = await siteById(ctx, summary.id);
+          console.log(`${site.id}  ${site.name}  ${site.publishableKey}  ${site.allowedOrigins.join(' ')}`);
+        }
+        return;
+      }
+      if (!id) throw new UsageError(`site ${String(verb)} <site-id>`);
+      const site = await siteById(ctx, id);
+      if (verb === 'origins') {
+        const removed = new Set(values.remove ?? []);
+        const allowedOrigins = [
+          ...site.allowedOrigins.filter((o) => !removed.has(o)),
+          ...origins(values.add ?? []).filter((o) => !site.allowedOrigins.includes(o)),
+        ];
+        if (allowedOrigins.length === 0) throw new UsageError('a site needs at least one allowed origin');
+        const updated = await updateSite(ctx, null, site, { allowedOrigins });
+        console.log(updated.allowedOrigins.join('\n'));
+      } else if (verb === 'rotate-secret') {
+        printKeys(await rotateSecretKey(ctx, null, site, crmOrigin(env)));
+      } else if (verb === 'rotate-identity') {
+        const hours = Number(values['grace-hours'] ?? 24);
+        if (!Number.isInteger(hours) || hours < 0 || hours > 168)
+          throw new UsageError('--grace-hours takes 0 to 168');
+        printKeys(await rotateIdentitySecret(ctx, null, site, hours, crmOrigin(env)));
+      } else {
+        throw new UsageError(`unknown: site ${String(verb)}`);
+      }
+    },
+  },
+  staff: {
+    usage:
+      'staff add --email E --name N --role owner|admin|marketing|service|content   password from CRM_STAFF_PASSWORD, or one is made and printed',
+    async run({ db }, args, env) {
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+      });
+      const role = STAFF_ROLES.find((r) => r === values.role);
+      if (positionals[0] !== 'add' || !values.email || !values.name || !role) {
+        throw new UsageError('staff add --email E --name N --role R');
+      }
+      const password = env.CRM_STAFF_PASSWORD ?? randomToken(15);
+      if (password.length < 12) throw new UsageError('CRM_STAFF_PASSWORD needs at least 12 characters');
+      const member = await createStaff(
+        serviceContext({ db }),
+        { email: values.email, name: values.name, password, role },
+        null,
+      );
+      console.log(`added ${member.email} as ${member.role}`);
+      if (!env.CRM_STAFF_PASSWORD) console.log(`password: ${password}   (shown once)`);
+    },
+  },
   migrate: {
     usage:
       'migrate                       apply pending migrations (a libSQL server is not migrated otherwise)',
@@ -70,7 +195,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   const database = await openNodeDatabase(env.LIBSQL_URL, env.LIBSQL_AUTH_TOKEN);
   try {
-    await command.run(database, args);
+    await command.run(database, args, env);
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;

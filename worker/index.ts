@@ -15,6 +15,11 @@ export interface Env {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   RATE_LIMIT_PER_MINUTE?: string;
+  /**
+   * The console's one-time first-run token (`wrangler secret put SETUP_TOKEN`): with no
+   * terminal to print one, this is how a D1 deployment gets its first owner and site.
+   */
+  SETUP_TOKEN?: string;
 }
 
 /** Time one cron invocation gives its jobs; well inside a scheduled Worker's limit. */
@@ -43,6 +48,7 @@ export default {
         db: openDatabase(env),
         clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
         ...(env.RATE_LIMIT_PER_MINUTE ? { rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE) } : {}),
+        ...(env.SETUP_TOKEN ? { setupToken: env.SETUP_TOKEN } : {}),
       });
       apps.set(env, app);
     }

@@ -8,7 +8,9 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { OpenDatabase } from '../db/client.ts';
 import { withGroupCommit } from '../db/group-commit.ts';
-import { createApp } from './app.ts';
+import { createApp, serviceContext } from './app.ts';
+import { randomToken } from './lib/crypto.ts';
+import { staffCount } from './modules/staff/accounts.ts';
 import { createErrorHandler, onNotFound, type ErrorLog } from './http/error-handler.ts';
 import { loadBundle, serveBundle } from './node/bundle.ts';
 import { openNodeDatabase } from './node/database.ts';
@@ -37,6 +39,8 @@ export interface StartOptions {
 export interface RunningServer {
   origin: string;
   database: OpenDatabase;
+  /** The one-time token for the console's first-run setup, while no member of staff exists. */
+  setupToken: string | undefined;
   close(): Promise<void>;
 }
 
@@ -44,6 +48,10 @@ export interface RunningServer {
 export async function start(options: StartOptions = {}): Promise<RunningServer> {
   const database = await openNodeDatabase(options.dbUrl, options.authToken);
   const host = options.host ?? '127.0.0.1';
+  // A fresh installation has nobody to sign in: a token printed here (only the person at the
+  // server sees it) lets the first owner set it up in the console.
+  const needsSetup = (await staffCount(serviceContext({ db: database.db }))) === 0;
+  const setupToken = needsSetup ? randomToken(18) : undefined;
   const log =
     options.log ??
     ((message: string, error: unknown) => {
@@ -63,6 +71,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
       db: database.kind === 'remote' ? database.db : withGroupCommit(database.db),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       log,
+      ...(setupToken ? { setupToken } : {}),
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     }),
   );
@@ -78,6 +87,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
   return {
     origin: `http://${host}:${String(port)}`,
     database,
+    setupToken,
     close: () =>
       new Promise<void>((done) => {
         server.close(() => {
@@ -100,6 +110,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): StartOptions {
 }
 
 if (import.meta.main) {
-  const { origin } = await start(optionsFromEnv(process.env));
-  console.log(`CRM kit listening on ${origin}: API ${origin}/v1, script ${origin}/crm.js`);
+  const { origin, setupToken } = await start(optionsFromEnv(process.env));
+  console.log(
+    `CRM kit listening on ${origin}: API ${origin}/v1, script ${origin}/crm.js, console ${origin}/console`,
+  );
+  if (setupToken) console.log(`First run: open ${origin}/console and set up with the token ${setupToken}`);
 }

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { products, sites, type Site } from '../../db/schema/index.ts';
+import { products, sites, staff, type Site } from '../../db/schema/index.ts';
 import type { Db } from '../../db/types.ts';
 import type { ServiceContext } from '../../worker/modules/context.ts';
 import { createSite } from '../../worker/modules/sites/service.ts';
+import { createStaff } from '../../worker/modules/staff/accounts.ts';
+import { newId } from '../../worker/lib/crypto.ts';
 import { recordOrder } from '../../worker/modules/orders/service.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
 import { ingestEvents } from '../../worker/modules/tracking/service.ts';
@@ -18,6 +20,20 @@ export const DEMO_SITE = {
   secretKey: 'sk_demo_shop_secret_do_not_use_in_production',
   identitySecret: 'demo-identity-secret-shared-with-the-example-shop',
 } as const;
+
+/** The console's demo owner; `npm start` prints these credentials. Public on purpose, like the keys. */
+export const DEMO_OWNER = {
+  email: 'owner@demo.example',
+  name: 'Demo Owner',
+  password: 'demo-owner-password',
+} as const;
+
+/** Creates the demo owner unless an account with that email exists. */
+export async function seedDemoOwner(db: Db): Promise<void> {
+  const ctx: ServiceContext = { db, now: Date.now, newId };
+  if (await db.query.staff.findFirst({ where: eq(staff.email, DEMO_OWNER.email) })) return;
+  await createStaff(ctx, { ...DEMO_OWNER, role: 'owner' }, null);
+}
 
 /** The demo catalogue: a few categories so views and orders say something. */
 export const DEMO_PRODUCTS = [
