@@ -1,5 +1,5 @@
 import type { TrackedEvent } from '../../worker/contract/events.ts';
-import { eventId } from './ids.ts';
+import { uuidv7 } from './ids.ts';
 import { PageClock } from './page-clock.ts';
 import { MAX_EVENT_BYTES, jsonBytes, type EventQueue } from './queue.ts';
 import { onHistoryChange } from './routes.ts';
@@ -88,7 +88,7 @@ export class Tracker {
   record(fields: EventFields): string | undefined {
     const now = Date.now();
     const event: TrackedEvent = {
-      id: eventId(),
+      id: uuidv7(now),
       ...this.#session.next(now),
       ts: now,
       url: url(),
