@@ -2,12 +2,11 @@ import type { EventBatchResponse, TrackedEvent } from '../../worker/contract/eve
 import type { IdentifyResponse } from '../../worker/contract/identify.ts';
 import type { MeResponse } from '../../worker/contract/me.ts';
 import type { VisitorResponse } from '../../worker/contract/visitors.ts';
+import { IDENTITY_HEADER, SITE_KEY_PARAM } from '../../worker/contract/constants.ts';
 import { ApiError } from './api-error.ts';
 
 const TEXT = 'text/plain;charset=UTF-8';
 const JSON_TYPE = 'application/json';
-/* Kept as a literal: the contract's IDENTITY_HEADER is a runtime value and widgets import types only. */
-const IDENTITY_HEADER = 'X-Crm-Identity';
 
 /**
  * The widget routes of the CRM API. Every call carries the publishable key as `?key=` and no
@@ -66,7 +65,7 @@ export class ApiClient {
 
   #url(path: string): string {
     const url = new URL(path, this.#base);
-    url.searchParams.set('key', this.#siteKey);
+    url.searchParams.set(SITE_KEY_PARAM, this.#siteKey);
     return url.href;
   }
 

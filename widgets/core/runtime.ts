@@ -1,3 +1,4 @@
+import { MAX_EVENT_NAME_LENGTH, NAMED_EVENT_TYPES } from '../../worker/contract/constants.ts';
 import type { IdentifyResponse } from '../../worker/contract/identify.ts';
 import type { MeResponse } from '../../worker/contract/me.ts';
 import { ApiClient } from './api-client.ts';
@@ -15,8 +16,9 @@ import { Store } from './storage.ts';
 import { Tracker } from './tracker.ts';
 import { VisitorToken } from './visitor-token.ts';
 
-/** Event types a page may report by name through `crm.track`. */
-const NAMED_TYPES = new Set(['add_to_cart', 'product_view']);
+type NamedEventType = (typeof NAMED_EVENT_TYPES)[number];
+const isNamedType = (name: string): name is NamedEventType =>
+  (NAMED_EVENT_TYPES as readonly string[]).includes(name);
 
 /**
  * The kit at run time: ties consent, tokens, queue and tracker together behind `window.crm`
@@ -58,10 +60,10 @@ export class CrmRuntime implements CrmApi, CrmKit {
   }
 
   track(name: string, properties?: Record<string, unknown>): void {
-    const type = NAMED_TYPES.has(name) ? (name as 'add_to_cart' | 'product_view') : 'custom';
+    const type = isNamedType(name) ? name : 'custom';
     this.#tracker?.record({
       type,
-      ...(type === 'custom' ? { name: name.slice(0, 100) } : {}),
+      ...(type === 'custom' ? { name: name.slice(0, MAX_EVENT_NAME_LENGTH) } : {}),
       ...(properties ? { properties } : {}),
     });
   }
