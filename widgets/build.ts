@@ -13,7 +13,7 @@
  * with an extra request, so widgets reach such values through the kit or import types only.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { build, type Metafile } from 'esbuild';
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 
 /** Inputs that must never reach the browser bundle… */
 const FORBIDDEN = [/^worker\//, /^db\//, /(^|\/)node_modules\/zod\//];
@@ -39,6 +39,26 @@ export function eagerImports(metafile: Metafile, entry: string): string[] {
     .map(({ path }) => path);
 }
 
+/**
+ * Minifies the CSS of Lit's css`…` templates, which esbuild leaves as written (indentation,
+ * comments): every widget chunk carries its styles. Templates with interpolations or escapes
+ * are left alone.
+ */
+const minifyCssTemplates: Plugin = {
+  name: 'minify-css-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]widgets[\\/].*\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      let contents = source;
+      for (const [template, css = ''] of source.matchAll(/\bcss`([^`$\\]*)`/g)) {
+        const { code } = await transform(css, { loader: 'css', minify: true });
+        contents = contents.replace(template, `css\`${code.trim()}\``);
+      }
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 // Start clean: chunk names carry hashes, so stale chunks would pile up and be served.
 await rm('dist', { recursive: true, force: true });
 
@@ -56,6 +76,7 @@ const result = await build({
   metafile: true,
   legalComments: 'linked',
   logLevel: 'warning',
+  plugins: [minifyCssTemplates],
 });
 
 await writeFile('dist/meta.json', JSON.stringify(result.metafile, null, 2));
