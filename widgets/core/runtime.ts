@@ -34,6 +34,8 @@ export class CrmRuntime implements CrmApi, CrmKit {
   #tracker: Tracker | undefined;
   /** An identity token given before consent, used once consent arrives. */
   #waitingIdentity: string | undefined;
+  /** The identify call in progress, or the last one (settled, never rejecting). */
+  #identifying: Promise<unknown> | undefined;
 
   constructor(config: CrmConfig) {
     const local = new Store(config.siteKey, () => localStorage);
@@ -93,6 +95,13 @@ export class CrmRuntime implements CrmApi, CrmKit {
       this.#identity.set(identityToken);
       return { status: 'unchanged' };
     }
+    const identifying = this.#identify(identityToken, previous);
+    // Widget requests wait for it: who the visitor is decides what they may read.
+    this.#identifying = identifying.catch(() => undefined);
+    return identifying;
+  }
+
+  async #identify(identityToken: string, previous: string | undefined): Promise<IdentifyResponse> {
     // Anonymous events should reach the visitor before it becomes (or merges into) a customer.
     await this.flush();
     let answer: IdentifyResponse;
@@ -153,6 +162,7 @@ export class CrmRuntime implements CrmApi, CrmKit {
 
   async request<T>(method: 'GET' | 'POST', path: string, options: KitRequestOptions = {}): Promise<T> {
     if (!this.#consent.allowed) throw new ApiError(0, 'not_tracked', 'Tracking is off for this visitor');
+    await this.#identifying;
     const call = async () =>
       this.#api.call<T>(method, path, {
         ...options,
@@ -162,9 +172,9 @@ export class CrmRuntime implements CrmApi, CrmKit {
     try {
       return await call();
     } catch (error) {
-      // A token the API no longer knows (revoked elsewhere, or its visitor erased): start over.
-      if (!(error instanceof ApiError) || error.status !== 401 || error.code === 'identity_required')
-        throw error;
+      // A visitor token the API no longer knows (revoked elsewhere, or its visitor erased):
+      // start over. A refused identity token is the site's to renew, not a reason to.
+      if (!(error instanceof ApiError) || error.code !== 'invalid_visitor_token') throw error;
       this.#token.reset();
       return call();
     }
