@@ -2,6 +2,8 @@
  * Every event the kit and its widgets dispatch, by name, with its `detail`. Events bubble, are
  * composed and carry an object detail, so listeners on `window`, `document` or any ancestor
  * can type them. Kit events fire on `document`; widget events fire from the widget element.
+ * A widget adds its own events from its folder, by augmenting this interface
+ * (`declare module '../core/events.ts' { interface CrmEventMap { … } }`).
  */
 export interface CrmEventMap {
   /** `window.crm` is ready to use (the script is a module, so it runs after inline scripts). */
