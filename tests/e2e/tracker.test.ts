@@ -77,6 +77,12 @@ describe('the kit embedded on another site', () => {
     // One session, and no two events share a place in it.
     expect(new Set(stored.map((event) => event.sessionId)).size).toBe(1);
     expect(new Set(stored.map((event) => event.seq)).size).toBe(stored.length);
+    // Time-ordered UUIDv7 ids, so the server's unique indexes grow at their right edge.
+    const uuidv7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const { eventId, sessionId } of stored)
+      expect([eventId, sessionId]).toEqual([expect.stringMatching(uuidv7), expect.stringMatching(uuidv7)]);
+    const viewIds = pageViews.map((event) => event.eventId);
+    expect([...viewIds].sort()).toEqual(viewIds);
     expect(pageViews[1]?.referrer).toBe(kit.site.url('browse', 'a.html'));
     expect(pageViews[1]?.title).toBe('Page B');
 

@@ -1,17 +1,14 @@
 import type { TrackedEvent } from '../../worker/contract/events.ts';
+import { MAX_EVENTS_PER_BATCH } from '../../worker/contract/constants.ts';
 import type { Store } from './storage.ts';
 
 /** Most events kept while offline; the oldest are dropped first. */
 export const QUEUE_CAP = 500;
-/** The API's limit on events per batch (worker/contract/events.ts). */
-export const MAX_BATCH_EVENTS = 100;
 /**
  * Bytes per batch. The API takes 500 KB, but browsers cap keepalive fetches and beacons at
  * 64 KiB in flight, so batches stay below that and both transports can carry them.
  */
 export const MAX_BATCH_BYTES = 60_000;
-/** The API's limit on one serialized event (worker/contract/events.ts). */
-export const MAX_EVENT_BYTES = 32 * 1024;
 
 const encoder = new TextEncoder();
 
@@ -50,7 +47,7 @@ export class EventQueue {
     let bytes = 0;
     for (const event of this.all()) {
       bytes += jsonBytes(event) + 1;
-      if (batch.length === MAX_BATCH_EVENTS || (bytes > MAX_BATCH_BYTES && batch.length > 0)) break;
+      if (batch.length === MAX_EVENTS_PER_BATCH || (bytes > MAX_BATCH_BYTES && batch.length > 0)) break;
       batch.push(event);
     }
     return batch;

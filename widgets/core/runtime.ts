@@ -1,13 +1,13 @@
+import { MAX_EVENT_NAME_LENGTH, NAMED_EVENT_TYPES } from '../../worker/contract/constants.ts';
 import type { IdentifyResponse } from '../../worker/contract/identify.ts';
-import type { MeResponse } from '../../worker/contract/me.ts';
 import { ApiClient } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 import type { CrmConfig } from './config.ts';
 import { Consent } from './consent.ts';
 import type { CrmApi, PurchaseDetails } from './crm-api.ts';
 import { emit } from './events.ts';
-import { Identity } from './identity.ts';
-import type { CrmKit } from './kit.ts';
+import { Identity, sameCustomer } from './identity.ts';
+import type { CrmKit, KitRequestOptions } from './kit.ts';
 import { EventQueue } from './queue.ts';
 import { Sender } from './sender.ts';
 import { Session } from './session.ts';
@@ -15,8 +15,9 @@ import { Store } from './storage.ts';
 import { Tracker } from './tracker.ts';
 import { VisitorToken } from './visitor-token.ts';
 
-/** Event types a page may report by name through `crm.track`. */
-const NAMED_TYPES = new Set(['add_to_cart', 'product_view']);
+type NamedEventType = (typeof NAMED_EVENT_TYPES)[number];
+const isNamedType = (name: string): name is NamedEventType =>
+  (NAMED_EVENT_TYPES as readonly string[]).includes(name);
 
 /**
  * The kit at run time: ties consent, tokens, queue and tracker together behind `window.crm`
@@ -33,13 +34,17 @@ export class CrmRuntime implements CrmApi, CrmKit {
   #tracker: Tracker | undefined;
   /** An identity token given before consent, used once consent arrives. */
   #waitingIdentity: string | undefined;
+  /** The identify call in progress, or the last one (settled, never rejecting). */
+  #identifying: Promise<unknown> | undefined;
 
   constructor(config: CrmConfig) {
     const local = new Store(config.siteKey, () => localStorage);
     this.#api = new ApiClient(config.endpoint, config.siteKey);
     this.#consent = new Consent(local, config.consentRequired);
-    this.#token = new VisitorToken(this.#api, local);
     this.#identity = new Identity(new Store(config.siteKey, () => sessionStorage));
+    this.#token = new VisitorToken(this.#api, local, () => {
+      this.#identity.clear();
+    });
     this.#queue = new EventQueue(local);
     this.#session = new Session(local);
     this.#sender = new Sender(this.#queue, this.#api, this.#token);
@@ -58,10 +63,10 @@ export class CrmRuntime implements CrmApi, CrmKit {
   }
 
   track(name: string, properties?: Record<string, unknown>): void {
-    const type = NAMED_TYPES.has(name) ? (name as 'add_to_cart' | 'product_view') : 'custom';
+    const type = isNamedType(name) ? name : 'custom';
     this.#tracker?.record({
       type,
-      ...(type === 'custom' ? { name: name.slice(0, 100) } : {}),
+      ...(type === 'custom' ? { name: name.slice(0, MAX_EVENT_NAME_LENGTH) } : {}),
       ...(properties ? { properties } : {}),
     });
   }
@@ -83,9 +88,20 @@ export class CrmRuntime implements CrmApi, CrmKit {
       this.#waitingIdentity = identityToken;
       return null;
     }
-    // Sites call this on every page; the same token again changes nothing.
+    // Sites call this on every page, often with a token signed afresh for the same customer:
+    // that changes nothing on the server, so it only replaces the stored token.
     const previous = this.#identity.get();
-    if (previous === identityToken) return { status: 'unchanged' };
+    if (previous && sameCustomer(previous, identityToken)) {
+      this.#identity.set(identityToken);
+      return { status: 'unchanged' };
+    }
+    const identifying = this.#identify(identityToken, previous);
+    // Widget requests wait for it: who the visitor is decides what they may read.
+    this.#identifying = identifying.catch(() => undefined);
+    return identifying;
+  }
+
+  async #identify(identityToken: string, previous: string | undefined): Promise<IdentifyResponse> {
     // Anonymous events should reach the visitor before it becomes (or merges into) a customer.
     await this.flush();
     let answer: IdentifyResponse;
@@ -144,19 +160,37 @@ export class CrmRuntime implements CrmApi, CrmKit {
     emit('crm-consent-change', { granted });
   }
 
-  async me(signal: AbortSignal): Promise<MeResponse | null> {
-    if (!this.#consent.allowed) return null;
-    // Send what this browser recorded first, so the profile includes the visit in progress.
-    await this.#sender.flush();
+  async request<T>(method: 'GET' | 'POST', path: string, options: KitRequestOptions = {}): Promise<T> {
+    if (!this.#consent.allowed) throw new ApiError(0, 'not_tracked', 'Tracking is off for this visitor');
+    await this.#identifying;
+    const call = async () =>
+      this.#api.call<T>(method, path, {
+        ...options,
+        visitorToken: await this.#visitorToken(),
+        identityToken: this.#identity.get(),
+      });
     try {
-      return await this.#api.me(await this.#token.get(), this.#identity.get(), signal);
+      return await call();
     } catch (error) {
-      // A token the API no longer knows (revoked elsewhere, or its visitor erased): start over.
-      if (!(error instanceof ApiError) || error.status !== 401 || error.code === 'identity_required')
-        throw error;
+      // A visitor token the API no longer knows (revoked elsewhere, or its visitor erased):
+      // start over. A refused identity token is the site's to renew, not a reason to.
+      if (!(error instanceof ApiError) || error.code !== 'invalid_visitor_token') throw error;
       this.#token.reset();
-      return this.#api.me(await this.#token.get(), this.#identity.get(), signal);
+      return call();
     }
+  }
+
+  /**
+   * The visitor token for a widget's request. A returning visitor's request goes at once, not
+   * after the queued events (widgets refresh on `crm-events-stored`); a visitor new to this
+   * browser has nothing on the server but those events, so they are sent first, or the widget
+   * would show an empty profile.
+   */
+  async #visitorToken(): Promise<string> {
+    const known = this.#token.current() !== undefined;
+    const token = await this.#token.get();
+    if (!known) await this.#sender.flush();
+    return token;
   }
 
   /** Revokes the visitor token (best effort) and starts a new session for the next visitor. */

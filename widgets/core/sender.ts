@@ -1,6 +1,7 @@
 import type { TrackedEvent } from '../../worker/contract/events.ts';
 import type { ApiClient } from './api-client.ts';
 import { ApiError, backoffMs } from './api-error.ts';
+import { emit } from './events.ts';
 import type { EventQueue } from './queue.ts';
 import type { VisitorToken } from './visitor-token.ts';
 
@@ -81,6 +82,7 @@ export class Sender {
     const ids = new Set(batch.map((event) => event.id));
     try {
       const answer = await this.#api.events(await this.#token.get(), batch);
+      if (answer.accepted > 0) emit('crm-events-stored', { accepted: answer.accepted });
       for (const result of answer.results) {
         if (result.status === 'rejected') console.warn('crm: event rejected:', result.reason);
       }

@@ -1,4 +1,4 @@
-import { randomId } from './ids.ts';
+import { uuidv7 } from './ids.ts';
 import type { Store } from './storage.ts';
 
 /** Inactivity after which the next event starts a new session. */
@@ -30,7 +30,7 @@ export class Session {
     const state: SessionState =
       last && now - last.lastActivity < SESSION_IDLE_MS && last.seq < MAX_SEQ
         ? { id: last.id, seq: last.seq + 1, lastActivity: now }
-        : { id: randomId(), seq: 0, lastActivity: now };
+        : { id: uuidv7(now), seq: 0, lastActivity: now };
     this.#store.set('session', state);
     return { sessionId: state.id, seq: state.seq };
   }

@@ -1,3 +1,4 @@
+import type { ConsentState } from '../../worker/contract/constants.ts';
 import type { TrackedEvent } from '../../worker/contract/events.ts';
 import type { SessionState } from './session.ts';
 import type { StoredToken } from './visitor-token.ts';
@@ -11,7 +12,7 @@ export interface Stored {
   /** Current session (localStorage). */
   session: SessionState;
   /** The visitor's choice when it differs from the default (localStorage). */
-  consent: 'granted' | 'denied';
+  consent: Exclude<ConsentState, 'unknown'>;
   /** Identity token of the logged-in customer (sessionStorage). */
   identity: string;
 }

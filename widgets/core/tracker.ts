@@ -1,7 +1,8 @@
+import { MAX_EVENT_BYTES } from '../../worker/contract/constants.ts';
 import type { TrackedEvent } from '../../worker/contract/events.ts';
-import { eventId } from './ids.ts';
+import { uuidv7 } from './ids.ts';
 import { PageClock } from './page-clock.ts';
-import { MAX_EVENT_BYTES, jsonBytes, type EventQueue } from './queue.ts';
+import { jsonBytes, type EventQueue } from './queue.ts';
 import { onHistoryChange } from './routes.ts';
 import type { Sender } from './sender.ts';
 import type { Session } from './session.ts';
@@ -88,7 +89,7 @@ export class Tracker {
   record(fields: EventFields): string | undefined {
     const now = Date.now();
     const event: TrackedEvent = {
-      id: eventId(),
+      id: uuidv7(now),
       ...this.#session.next(now),
       ts: now,
       url: url(),

@@ -15,11 +15,14 @@ export interface StoredToken {
 export class VisitorToken {
   readonly #api: ApiClient;
   readonly #store: Store;
+  readonly #onNewVisitor: () => void;
   #pending: Promise<string> | undefined;
 
-  constructor(api: ApiClient, store: Store) {
+  /** `onNewVisitor` runs when the API created a visitor: a new visitor is anonymous. */
+  constructor(api: ApiClient, store: Store, onNewVisitor: () => void) {
     this.#api = api;
     this.#store = store;
+    this.#onNewVisitor = onNewVisitor;
   }
 
   /** The stored token if still valid: for `sendBeacon`, which cannot wait for a request. */
@@ -60,6 +63,7 @@ export class VisitorToken {
       answer = await this.#api.visitors();
     }
     this.#store.set('vt', { token: answer.visitorToken, expiresAt: answer.expiresAt, issuedAt: Date.now() });
+    if (answer.created) this.#onNewVisitor();
     return answer.visitorToken;
   }
 }

@@ -17,12 +17,18 @@ export const styles = css`
     border: 1px solid var(--_crm-color-border);
     border-radius: var(--_crm-radius);
     line-height: 1.5;
+    /* Paths, names and references may be one long word: break it rather than overflow. */
+    overflow-wrap: anywhere;
   }
   h2,
   h3,
   p,
   ul {
     margin: 0;
+  }
+  ul {
+    padding: 0;
+    list-style: none;
   }
   h2 {
     font-size: 0.875em;
@@ -49,27 +55,23 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_crm-space) / 2);
-    padding: 0;
     margin-block: calc(var(--_crm-space) / 2);
-    list-style: none;
   }
-  [part='orders'],
-  [part='pages'] {
+  section section {
     margin-block-start: var(--_crm-space);
   }
-  [part='orders'] ul,
-  [part='pages'] ul {
-    padding: 0;
-    list-style: none;
-  }
-  [part='orders'] li + li,
-  [part='pages'] li + li {
+  section section li + li {
     margin-block-start: calc(var(--_crm-space) / 4);
   }
   .line {
     display: flex;
     justify-content: space-between;
     gap: calc(var(--_crm-space) / 2);
+  }
+  /* A total or a dwell time stays whole; the text beside it wraps instead. */
+  .line > span + span {
+    flex: none;
+    white-space: nowrap;
   }
   .total {
     font-variant-numeric: tabular-nums;

@@ -1,10 +1,12 @@
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { MeResponse, MyOrder, RecentPage } from '../../worker/contract/me.ts';
+import { Formatter } from '../../worker/contract/shared/format.ts';
+import { KitController } from '../core/kit-controller.ts';
+import type { KitError } from '../core/kit.ts';
 import { LocaleController } from '../core/locale-controller.ts';
-import { findKit, type KitError } from '../core/kit.ts';
 import { tokens } from '../core/tokens.ts';
-import { Formatter } from './format.ts';
+import { fetchProfile } from './api.ts';
 import { messages, type CardMessages } from './messages.ts';
 import { styles } from './customer-card.styles.ts';
 
@@ -14,8 +16,11 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  * Shows visitors their own profile as the CRM knows it: their name (or "Guest" while
  * anonymous), when they became a member, their orders with the latest few, and the pages
  * they viewed recently with the time spent on each. The data comes from `GET /v1/me` through
- * `crm.js`, which must run on the page; the card reloads whenever the visitor is identified
- * or logs out (`crm-identity-change`) or consent changes (`crm-consent-change`).
+ * `crm.js`, which must run on the page (it may start after the card). The card reloads when
+ * the visitor is identified or logs out (`crm-identity-change`) or consent changes
+ * (`crm-consent-change`), and refreshes in place when this browser's events were stored
+ * (`crm-events-stored`), so a returning visitor sees the profile after one request and the
+ * visit in progress a moment later.
  *
  * All user data is rendered as text.
  *
@@ -24,7 +29,9 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  * @attr lang - Locale of the card (`en`, `zh-CN`, `zh-TW`; `zh-Hant`, `zh-HK` → `zh-TW`).
  *   Defaults to the closest `[lang]` ancestor, then the browser's language.
  *
- * @event - None: the card only reads.
+ * @event crm-load - The profile is shown (also after each refresh). Detail: `{}`.
+ * @event crm-error - The profile could not be loaded. Detail: `{ code }`, such as
+ *   `identity_required` (the site should call `crm.identify` again) or `network_error`.
  *
  * @slot - None.
  *
@@ -52,34 +59,38 @@ export class CrmCustomerCard extends LitElement {
 
   readonly #locale = new LocaleController(this);
 
+  // Stored events refresh a shown profile quietly; a load or an error in progress is left alone.
+  readonly #kit: KitController = new KitController(this, () => {
+    if (this.#profile.status === TaskStatus.COMPLETE) this.#reload();
+  });
+
   readonly #profile = new Task(this, {
-    task: async (_args, { signal }): Promise<MeResponse | null> => {
-      const kit = findKit();
-      if (!kit) throw new Error('crm.js is not running on this page');
-      return kit.me(signal);
+    task: async ([kit, visitor], { signal }) =>
+      kit ? { me: await fetchProfile(kit, signal), visitor } : initialState,
+    args: () => [this.#kit.kit, this.#kit.visitor] as const,
+    onComplete: () => {
+      this.#kit.emit('crm-load', {});
     },
-    args: () => [],
+    onError: (error) => {
+      this.#kit.emit('crm-error', { code: (error as Partial<KitError> | undefined)?.code ?? 'unknown' });
+    },
   });
 
   readonly #reload = (): void => {
     void this.#profile.run();
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('crm-identity-change', this.#reload);
-    document.addEventListener('crm-consent-change', this.#reload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('crm-identity-change', this.#reload);
-    document.removeEventListener('crm-consent-change', this.#reload);
-  }
-
   protected override render(): TemplateResult {
     const t = messages[this.#locale.value];
-    const status = this.#profile.status;
+    const { status, value, error } = this.#profile;
+    // While refreshing, the profile already shown stays, unless it was someone else's.
+    const shown =
+      status === TaskStatus.COMPLETE ||
+      (status === TaskStatus.PENDING && value?.visitor === this.#kit.visitor)
+        ? value
+        : undefined;
+    const me = shown?.me;
+    const format = new Formatter(this.#locale.value);
     return html`<section
       part="base"
       class="base"
@@ -88,46 +99,37 @@ export class CrmCustomerCard extends LitElement {
       aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}
       data-state=${STATES[status]}
     >
-      ${this.#profile.render({
-        initial: () => this.#loading(t),
-        pending: () => this.#loading(t),
-        complete: (me) => (me ? this.#card(me, t) : this.#notTracked(t)),
-        error: (error) => this.#error(error, t),
-      })}
+      <header part="header">
+        <h2 id="heading">${t.heading}</h2>
+        ${
+          me
+            ? html`<p part="name">${me.identified && me.name ? me.name : t.guest}</p>
+                <p class="muted">${t.memberSince(format.date(me.memberSince))}</p>`
+            : nothing
+        }
+      </header>
+      ${
+        me
+          ? this.#profileOf(me, t, format)
+          : shown
+            ? html`<p part="state" class="muted">${t.notTracked}</p>`
+            : status === TaskStatus.ERROR
+              ? this.#error(error, t)
+              : html`<p part="state" role="status">${t.loading}</p>`
+      }
     </section>`;
-  }
-
-  #heading(t: CardMessages): TemplateResult {
-    return html`<h2 id="heading">${t.heading}</h2>`;
-  }
-
-  #loading(t: CardMessages): TemplateResult {
-    return html`<header part="header">${this.#heading(t)}</header>
-      <p part="state" role="status">${t.loading}</p>`;
-  }
-
-  #notTracked(t: CardMessages): TemplateResult {
-    return html`<header part="header">${this.#heading(t)}</header>
-      <p part="state" class="muted">${t.notTracked}</p>`;
   }
 
   #error(error: unknown, t: CardMessages): TemplateResult {
     const code = (error as Partial<KitError> | undefined)?.code;
-    return html`<header part="header">${this.#heading(t)}</header>
-      <div part="state" role="alert">
-        <p>${code === 'identity_required' ? t.signInAgain : t.error}</p>
-        <button part="retry" type="button" @click=${this.#reload}>${t.retry}</button>
-      </div>`;
+    return html`<div part="state" role="alert">
+      <p>${code === 'identity_required' ? t.signInAgain : t.error}</p>
+      <button part="retry" type="button" @click=${this.#reload}>${t.retry}</button>
+    </div>`;
   }
 
-  #card(me: MeResponse, t: CardMessages): TemplateResult {
-    const format = new Formatter(this.#locale.value);
-    return html`<header part="header">
-        ${this.#heading(t)}
-        <p part="name">${me.identified && me.name ? me.name : t.guest}</p>
-        <p class="muted">${t.memberSince(format.date(me.memberSince))}</p>
-      </header>
-      <ul part="stats">
+  #profileOf(me: MeResponse, t: CardMessages, format: Formatter): TemplateResult {
+    return html`<ul part="stats">
         <li>${t.orders(me.orders)}</li>
         <li>${t.pageViews(me.pageViews)}</li>
       </ul>

@@ -25,7 +25,7 @@ export function siteCors(isAllowed: (site: AppEnv['Variables']['site'], origin: 
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       c.header('Access-Control-Allow-Headers', `Authorization, Content-Type, ${IDENTITY_HEADER}`);
-      c.header('Access-Control-Max-Age', '600');
+      c.header('Access-Control-Max-Age', '7200');
       return c.body(null, 204);
     }
     await next();

@@ -1,11 +1,14 @@
-import type { Locale } from '../core/i18n.ts';
-
-/** Formats dates, money and durations for one locale. */
+/**
+ * Formats dates, money and durations for one locale: the customer card and the staff console
+ * show the same values the same way. Pure code over `Intl`, so it runs in the browser bundle
+ * and on the server alike.
+ */
 export class Formatter {
-  readonly #locale: Locale;
+  readonly #locale: string;
   readonly #date: Intl.DateTimeFormat;
 
-  constructor(locale: Locale) {
+  /** `locale` is any BCP 47 tag (`en`, `zh-CN`, …). */
+  constructor(locale: string) {
     this.#locale = locale;
     this.#date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   }
