@@ -1,5 +1,5 @@
+import { MAX_DWELL_MS } from '../../worker/contract/constants.ts';
 /** Longest dwell the API accepts (24 h). */
-const MAX_DWELL_MS = 24 * 3600 * 1000;
 
 /** Measures how long the current page has been visible, pausing while it is hidden. */
 export class PageClock {

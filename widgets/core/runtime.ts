@@ -1,4 +1,4 @@
-import { MAX_EVENT_NAME_LENGTH, NAMED_EVENT_TYPES } from '../../worker/contract/constants.ts';
+import { ERROR_CODES, MAX_EVENT_NAME_LENGTH, NAMED_EVENT_TYPES } from '../../worker/contract/constants.ts';
 import type { IdentifyResponse } from '../../worker/contract/identify.ts';
 import { ApiClient } from './api-client.ts';
 import { ApiError } from './api-error.ts';
@@ -174,7 +174,7 @@ export class CrmRuntime implements CrmApi, CrmKit {
     } catch (error) {
       // A visitor token the API no longer knows (revoked elsewhere, or its visitor erased):
       // start over. A refused identity token is the site's to renew, not a reason to.
-      if (!(error instanceof ApiError) || error.code !== 'invalid_visitor_token') throw error;
+      if (!(error instanceof ApiError) || error.code !== ERROR_CODES.invalidVisitorToken) throw error;
       this.#token.reset();
       return call();
     }

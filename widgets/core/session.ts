@@ -1,3 +1,4 @@
+import { MAX_SEQ } from '../../worker/contract/constants.ts';
 import { uuidv7 } from './ids.ts';
 import type { Store } from './storage.ts';
 
@@ -5,7 +6,6 @@ import type { Store } from './storage.ts';
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 
 /** Highest `seq` the API accepts; a session that long simply starts over. */
-const MAX_SEQ = 1_000_000;
 
 export interface SessionState {
   id: string;

@@ -1,4 +1,9 @@
-import { MAX_EVENT_BYTES } from '../../worker/contract/constants.ts';
+import {
+  MAX_EVENT_BYTES,
+  MAX_SKU_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+} from '../../worker/contract/constants.ts';
 import type { TrackedEvent } from '../../worker/contract/events.ts';
 import { uuidv7 } from './ids.ts';
 import { PageClock } from './page-clock.ts';
@@ -39,8 +44,8 @@ export type EventFields = Pick<TrackedEvent, 'type'> &
   Partial<Omit<TrackedEvent, 'id' | 'sessionId' | 'seq' | 'ts'>>;
 
 const clip = (text: string, max: number) => text.slice(0, max);
-const url = () => clip(location.href, 2048);
-const path = () => clip(location.pathname, 2048);
+const url = () => clip(location.href, MAX_URL_LENGTH);
+const path = () => clip(location.pathname, MAX_URL_LENGTH);
 /** What identifies a page: a change of hash alone is not a new page. */
 const route = () => location.pathname + location.search;
 
@@ -133,7 +138,7 @@ export class Tracker {
   product(sku: string): void {
     if (!sku || this.#pending || this.#skus.has(sku)) return;
     this.#skus.add(sku);
-    this.record({ type: 'product_view', properties: { sku: clip(sku, 64) } });
+    this.record({ type: 'product_view', properties: { sku: clip(sku, MAX_SKU_LENGTH) } });
   }
 
   #openPending(): void {
@@ -145,13 +150,13 @@ export class Tracker {
   }
 
   #view(page: Page, referrer: string | undefined): void {
-    const open = { ...page, title: clip(page.title, 512) };
+    const open = { ...page, title: clip(page.title, MAX_TITLE_LENGTH) };
     this.#route = route();
     this.#skus = new Set();
     const viewId = this.record({
       type: 'page_view',
       ...open,
-      ...(referrer ? { referrer: clip(referrer, 2048) } : {}),
+      ...(referrer ? { referrer: clip(referrer, MAX_URL_LENGTH) } : {}),
     });
     this.#page = { ...open, viewId };
     for (const element of document.querySelectorAll(PRODUCT_SELECTOR)) {

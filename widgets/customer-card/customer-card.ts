@@ -1,6 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { MeResponse, MyOrder, RecentPage } from '../../worker/contract/me.ts';
+import type { ERROR_CODES } from '../../worker/contract/constants.ts';
 import { Formatter } from '../../worker/contract/shared/format.ts';
 import { KitController } from '../core/kit-controller.ts';
 import type { KitError } from '../core/kit.ts';
@@ -9,6 +10,9 @@ import { tokens } from '../core/tokens.ts';
 import { fetchProfile } from './api.ts';
 import { messages, type CardMessages } from './messages.ts';
 import { styles } from './customer-card.styles.ts';
+
+/** Spelled here, checked against the contract: a runtime import would pull a shared chunk into crm.js. */
+type IdentityRequired = (typeof ERROR_CODES)['identityRequired'];
 
 const STATES = ['initial', 'pending', 'complete', 'error'] as const;
 
@@ -123,7 +127,7 @@ export class CrmCustomerCard extends LitElement {
   #error(error: unknown, t: CardMessages): TemplateResult {
     const code = (error as Partial<KitError> | undefined)?.code;
     return html`<div part="state" role="alert">
-      <p>${code === 'identity_required' ? t.signInAgain : t.error}</p>
+      <p>${code === ('identity_required' satisfies IdentityRequired) ? t.signInAgain : t.error}</p>
       <button part="retry" type="button" @click=${this.#reload}>${t.retry}</button>
     </div>`;
   }

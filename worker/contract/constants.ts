@@ -41,6 +41,24 @@ export const MAX_EVENT_DEPTH = 32;
 export const MAX_BATCH_BYTES = 500 * 1024;
 /** Longest custom event name. */
 export const MAX_EVENT_NAME_LENGTH = 100;
+/** Longest URL, path or referrer an event carries. */
+export const MAX_URL_LENGTH = 2048;
+/** Longest page title an event carries. */
+export const MAX_TITLE_LENGTH = 512;
+/** Longest product sku. */
+export const MAX_SKU_LENGTH = 64;
+/** Highest event number within a session. */
+export const MAX_SEQ = 1_000_000;
+/** Longest visible time one page_leave may report: a day. */
+export const MAX_DWELL_MS = 24 * 3600 * 1000;
+
+/** Error codes the widgets act on. */
+export const ERROR_CODES = {
+  /** The visitor token is unknown, revoked or rotated: start a new visitor. */
+  invalidVisitorToken: 'invalid_visitor_token',
+  /** An identified profile needs the identity token too. */
+  identityRequired: 'identity_required',
+} as const;
 
 /** Most rows one page of a staff list returns (SECURITY.md). */
 export const MAX_PAGE_SIZE = 100;

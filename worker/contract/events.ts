@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { clientId, properties } from './common.ts';
-import { EVENT_TYPES, MAX_EVENT_NAME_LENGTH, MAX_EVENTS_PER_BATCH } from './constants.ts';
+import {
+  EVENT_TYPES,
+  MAX_DWELL_MS,
+  MAX_EVENT_NAME_LENGTH,
+  MAX_EVENTS_PER_BATCH,
+  MAX_SEQ,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+} from './constants.ts';
 
 const text = (max: number) => z.string().max(max);
 
@@ -13,20 +21,15 @@ export const trackedEvent = z.strictObject({
   name: text(MAX_EVENT_NAME_LENGTH).optional(),
   sessionId: clientId,
   /** Order of the event within its session, from 0. */
-  seq: z.number().int().min(0).max(1_000_000),
+  seq: z.number().int().min(0).max(MAX_SEQ),
   /** Client clock, epoch ms. */
   ts: z.number().int().min(0),
-  url: text(2048).optional(),
-  path: text(2048).optional(),
-  title: text(512).optional(),
-  referrer: text(2048).optional(),
+  url: text(MAX_URL_LENGTH).optional(),
+  path: text(MAX_URL_LENGTH).optional(),
+  title: text(MAX_TITLE_LENGTH).optional(),
+  referrer: text(MAX_URL_LENGTH).optional(),
   /** Visible time on the page, for `page_leave`. */
-  dwellMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 3600 * 1000)
-    .optional(),
+  dwellMs: z.number().int().min(0).max(MAX_DWELL_MS).optional(),
   /** On `page_leave`: the id of the `page_view` it closes, so the view gets its dwell time. */
   viewId: clientId.optional(),
   properties: properties.optional(),

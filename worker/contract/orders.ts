@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { clientId } from './common.ts';
+import { MAX_SKU_LENGTH } from './constants.ts';
 
 /** Header that carries the idempotency key of an order. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /** One order line. Name and category default to the catalogue entry of the sku. */
 export const orderItem = z.strictObject({
-  sku: z.string().min(1).max(64),
+  sku: z.string().min(1).max(MAX_SKU_LENGTH),
   name: z.string().min(1).max(200).optional(),
   category: z.string().min(1).max(100).optional(),
   quantity: z.number().int().min(1).max(10_000),
