@@ -23,7 +23,7 @@ let w: Workerd;
 let api: ReturnType<typeof clientsFor>;
 
 beforeAll(async () => {
-  w = await startWorkerd({ RATE_LIMIT_PER_MINUTE: '100000' });
+  w = await startWorkerd({ RATE_LIMIT_PER_MINUTE: '100000', SETUP_TOKEN: 'workerd-setup-token' });
   api = clientsFor((path, init) => w.fetch(path, init), SITE, Date.now);
   const secretKeyHash = createHash('sha256').update(SITE.secretKey).digest('hex');
   await w.db.batch([
@@ -229,5 +229,45 @@ describe('Workers entry in workerd over D1', () => {
       await count("SELECT count(*) AS n FROM job_state WHERE name = 'recompute-stats' AND cursor IS NULL"),
     ).toBe(1);
     expect(await count('SELECT count(*) AS n FROM customer_stats WHERE page_views = 999')).toBe(0);
+  });
+
+  it('sets up the console with SETUP_TOKEN and signs the owner in, with the full PBKDF2 work factor', async () => {
+    const origin = 'https://crm.test';
+    const post = (path: string, body: unknown, cookie?: string) =>
+      w.fetch(`/console/api${path}`, {
+        method: 'POST',
+        headers: {
+          Origin: origin,
+          'Content-Type': 'application/json',
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const owner = { email: 'owner@workerd.example', name: 'Owner', password: 'a long workerd password' };
+    const setup = await post('/setup', {
+      setupToken: 'workerd-setup-token',
+      owner,
+      site: { name: 'Edge shop', allowedOrigins: ['https://edge.example'] },
+    });
+    expect(setup.status).toBe(201);
+    expect(await setup.json()).toMatchObject({
+      site: { name: 'Edge shop' },
+      secretKey: expect.stringMatching(/^sk_/),
+    });
+    const stored = await w.db.prepare('SELECT password_hash AS hash FROM staff').first<{ hash: string }>();
+    expect(stored?.hash).toMatch(/^pbkdf2-sha256\$600000\$/);
+
+    const signIn = await post('/sign-in', { email: owner.email, password: owner.password });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^crm_console=/);
+    const me = await w.fetch('/console/api/me', { headers: { Cookie: cookie } });
+    expect(await me.json()).toMatchObject({ member: { email: owner.email, role: 'owner' } });
+    const again = await post('/setup', {
+      setupToken: 'workerd-setup-token',
+      owner: { ...owner, email: 'second@workerd.example' },
+      site: { name: 'Again', allowedOrigins: ['https://again.example'] },
+    });
+    expect(again.status).toBe(409);
   });
 });
