@@ -104,6 +104,9 @@ export const appStyles = css`
 
 /** The console's page around the element: no margin, the canvas color. */
 export const pageStyles = css`
+  html {
+    color-scheme: light;
+  }
   html,
   body {
     margin: 0;

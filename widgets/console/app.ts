@@ -249,8 +249,7 @@ export class CrmConsole extends LitElement {
 
   async #signOut(everywhere: boolean): Promise<void> {
     try {
-      if (everywhere) await this.#api.post('/session/everywhere');
-      else await this.#api.delete('/session');
+      await this.#api.post(everywhere ? '/sign-out/everywhere' : '/sign-out');
     } catch {
       // Signed out already, or the server is unreachable: the page forgets the member either way.
     }

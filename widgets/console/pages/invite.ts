@@ -47,7 +47,7 @@ const messages: Catalog<InviteMessages> = {
 };
 
 /**
- * Accepting an invitation: the one-time token comes in the link (`#token=…` or `?token=…`);
+ * Accepting an invitation: the one-time token comes in the link's fragment;
  * the new member names themself, picks a password and is signed in.
  */
 export class CrmConsoleInvite extends ConsolePage<InviteMessages> {
@@ -56,9 +56,9 @@ export class CrmConsoleInvite extends ConsolePage<InviteMessages> {
   declare _error: unknown;
   declare _busy: boolean;
 
+  /** The token rides in the fragment (`#<token>`), which browsers never send to servers. */
   get #token(): string {
-    const hash = new URLSearchParams(location.hash.slice(1));
-    return hash.get('token') ?? this.ctx.query.get('token') ?? '';
+    return decodeURIComponent(location.hash.slice(1));
   }
 
   async #submit(event: SubmitEvent): Promise<void> {

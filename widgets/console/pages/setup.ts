@@ -143,7 +143,18 @@ export class CrmConsoleSetup extends ConsolePage<SetupMessages> {
     const t = this.t;
     return html`<p class="success" role="status">${t.created}</p>
       ${keysBlock(keys, this.ctx.locale, common[this.ctx.locale].shownOnce)}
-      <p><a class="button" href=${consoleUrl('sign-in')}>${t.continue}</a></p>`;
+      <p>
+        <button
+          type="button"
+          @click=${async () => {
+            // Setup signed the new owner in: the console starts with their sites.
+            await this.ctx.reloadMe().catch(() => undefined);
+            this.ctx.navigate(consoleUrl(), { replace: true });
+          }}
+        >
+          ${t.continue}
+        </button>
+      </p>`;
   }
 
   #form(status: SetupStatus): TemplateResult | typeof nothing {

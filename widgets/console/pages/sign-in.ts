@@ -54,7 +54,7 @@ export class CrmConsoleSignIn extends ConsolePage<SignInMessages> {
     this._busy = true;
     this._error = undefined;
     try {
-      const me = await this.ctx.api.post<ConsoleMe>('/session', {
+      const me = await this.ctx.api.post<ConsoleMe>('/sign-in', {
         email: field('email'),
         password: field('password'),
       });
