@@ -140,7 +140,7 @@ export const consoleStyles = css`
   .success {
     color: var(--_crm-color-success);
   }
-  .danger {
+  .badge.danger {
     color: var(--_crm-color-danger);
   }
   table {
@@ -162,6 +162,9 @@ export const consoleStyles = css`
   .num {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  .nowrap {
+    white-space: nowrap;
   }
   .scroll {
     overflow-x: auto;

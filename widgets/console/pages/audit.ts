@@ -124,7 +124,7 @@ export class CrmConsoleAudit extends ConsolePage<AuditMessages> {
                       ${entries.map(
                         (e) =>
                           html`<tr>
-                            <td>${f.dateTime(e.at)}</td>
+                            <td class="nowrap">${f.dateTime(e.at)}</td>
                             <td>${e.actor ?? t.system}</td>
                             <td><code>${e.action}</code></td>
                             <td>

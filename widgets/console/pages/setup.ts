@@ -1,6 +1,5 @@
 import { Task } from '@lit/task';
-import type { nothing } from 'lit';
-import { html, type TemplateResult } from 'lit';
+import { css, html, type nothing, type TemplateResult } from 'lit';
 import type { SetupStatus, SiteKeys } from '../../../worker/contract/console.ts';
 import type { Catalog } from '../../core/i18n.ts';
 import { ConsolePage } from '../page.ts';
@@ -98,6 +97,14 @@ const messages: Catalog<SetupMessages> = {
 
 /** First run: the owner account and the first site, then the snippet to paste. */
 export class CrmConsoleSetup extends ConsolePage<SetupMessages> {
+  static override styles = [
+    ...ConsolePage.styles,
+    css`
+      .next {
+        margin-block-start: var(--_crm-space);
+      }
+    `,
+  ];
   static override properties = {
     ...ConsolePage.properties,
     _error: { state: true },
@@ -143,7 +150,7 @@ export class CrmConsoleSetup extends ConsolePage<SetupMessages> {
     const t = this.t;
     return html`<p class="success" role="status">${t.created}</p>
       ${keysBlock(keys, this.ctx.locale, common[this.ctx.locale].shownOnce)}
-      <p>
+      <p class="next">
         <button
           type="button"
           @click=${async () => {
