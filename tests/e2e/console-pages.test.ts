@@ -98,9 +98,9 @@ describe('console pages', () => {
     await expect.poll(() => page.locator('tbody tr').count(), settle).toBe(50);
     await page.getByRole('button', { name: 'Sort by Revenue' }).click();
     await page.waitForURL('**/customers?sort=revenue');
-    expect(await page.getByRole('columnheader', { name: 'Revenue' }).getAttribute('aria-sort')).toBe(
-      'descending',
-    );
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Revenue' }).getAttribute('aria-sort'), settle)
+      .toBe('descending');
     await page.getByRole('link', { name: 'Next page' }).click();
     await page.waitForURL('**/customers?sort=revenue&cursor=50');
     await expect.poll(() => page.locator('tbody tr').count(), settle).toBe(10);

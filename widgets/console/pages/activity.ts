@@ -234,7 +234,7 @@ export class CrmConsoleActivity extends ConsolePage<ActivityMessages> {
         <span class="sr-only" role="status">${this._fresh > 0 ? t.newEvents(this._fresh) : ''}</span>
       </div>
       ${alertFor(this._error, this.ctx.locale)}
-      <div class="card scroll">
+      <div class="card scroll" tabindex="0">
         ${
           this._events.length === 0
             ? html`<p role="status">${t.waiting}</p>`

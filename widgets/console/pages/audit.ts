@@ -109,7 +109,7 @@ export class CrmConsoleAudit extends ConsolePage<AuditMessages> {
               : nothing
             : entries.length === 0
               ? html`<p>${t.none}</p>`
-              : html`<div class="scroll">
+              : html`<div class="scroll" tabindex="0">
                   <table>
                     <thead>
                       <tr>

@@ -287,7 +287,7 @@ export class CrmConsoleCustomers extends ConsolePage<CustomersMessages> {
     return html`<p class="muted" role="status">
         ${t.results(page.customers.length, page.nextCursor !== null)}
       </p>
-      <div class="scroll">
+      <div class="scroll" tabindex="0">
         <table>
           <thead>
             <tr>

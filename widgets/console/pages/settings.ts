@@ -182,7 +182,7 @@ export class CrmConsoleSettings extends ConsolePage<SettingsMessages> {
       ${
         s.install.length === 0
           ? html`<p>${t.installNone}</p>`
-          : html`<div class="scroll">
+          : html`<div class="scroll" tabindex="0">
               <table>
                 <thead>
                   <tr>

@@ -215,7 +215,7 @@ export class CrmConsoleStaff extends ConsolePage<StaffMessages> {
     const t = this.t;
     const f = this.ctx.format;
     const self = this.ctx.me?.member.id;
-    return html`<div class="scroll">
+    return html`<div class="scroll" tabindex="0">
       <table>
         <thead>
           <tr>
