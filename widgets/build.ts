@@ -11,6 +11,10 @@
  * also fails when `crm.js` imports a chunk statically: a runtime value used by both `crm.js`
  * and a widget makes esbuild move it into a shared chunk that every page would then load
  * with an extra request, so widgets reach such values through the kit or import types only.
+ *
+ * The staff console is a separate build: `widgets/console/console.ts` becomes
+ * `dist/console/console.js` with its lazily loaded pages in `dist/console/chunks/` (sharing one
+ * copy of Lit among themselves, none with `crm.js`); its metafile is `dist/meta-console.json`.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
@@ -62,28 +66,34 @@ const minifyCssTemplates: Plugin = {
 // Start clean: chunk names carry hashes, so stale chunks would pile up and be served.
 await rm('dist', { recursive: true, force: true });
 
-const result = await build({
-  entryPoints: ['widgets/crm.ts'],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  outdir: 'dist',
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
-  sourcemap: 'linked',
-  metafile: true,
-  legalComments: 'linked',
-  logLevel: 'warning',
-  plugins: [minifyCssTemplates],
-});
+/** One self-contained ES module graph: an entry and the chunks it imports, under `outdir`. */
+const bundle = (entry: string, outdir: string) =>
+  build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    legalComments: 'linked',
+    logLevel: 'warning',
+    plugins: [minifyCssTemplates],
+  });
+
+const result = await bundle('widgets/crm.ts', 'dist');
+const staffConsole = await bundle('widgets/console/console.ts', 'dist/console');
 
 await writeFile('dist/meta.json', JSON.stringify(result.metafile, null, 2));
+await writeFile('dist/meta-console.json', JSON.stringify(staffConsole.metafile, null, 2));
 // Other sites load crm.js as a module script, which browsers fetch in CORS mode. The Node
 // entry adds the header itself; on Workers, static assets take their headers from this file.
 // The metafile is for the size budget, not for visitors.
-await writeFile('dist/.assetsignore', 'meta.json\n');
+await writeFile('dist/.assetsignore', 'meta.json\nmeta-console.json\n');
 await writeFile(
   'dist/_headers',
   ['/crm.js', '/crm.js.map', '/chunks/*']
@@ -91,7 +101,7 @@ await writeFile(
     .join(''),
 );
 
-const leaks = forbiddenInputs(result.metafile);
+const leaks = [result, staffConsole].flatMap(({ metafile }) => forbiddenInputs(metafile));
 if (leaks.length > 0) {
   const shown = leaks.slice(0, 10).join('\n  ');
   const more = leaks.length > 10 ? `\n  … and ${leaks.length - 10} more` : '';
@@ -108,7 +118,9 @@ if (eager.length > 0) {
 }
 // A strict CSP (no 'unsafe-eval') breaks code that compiles strings; refuse to ship any.
 const DYNAMIC_CODE = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/;
-const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
+const outputs = [result, staffConsole]
+  .flatMap(({ metafile }) => Object.keys(metafile.outputs))
+  .filter((file) => file.endsWith('.js'));
 for (const file of outputs) {
   if (DYNAMIC_CODE.test(await readFile(file, 'utf8'))) {
     console.error(`${file} evaluates strings as code, which a strict Content-Security-Policy forbids`);
@@ -116,8 +128,4 @@ for (const file of outputs) {
   }
 }
 
-console.log(
-  `Built ${Object.keys(result.metafile.outputs)
-    .filter((file) => file.endsWith('.js'))
-    .join(', ')}`,
-);
+console.log(`Built ${outputs.join(', ')}`);
