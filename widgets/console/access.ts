@@ -1,17 +1,16 @@
-import type { StaffRole } from '../../worker/contract/constants.ts';
+import { STAFF_PERMISSIONS, STAFF_ROLES, type StaffRole } from '../../worker/contract/constants.ts';
 
 /**
- * Which roles see which part of the console. This mirrors the server's permission table
- * (`worker/modules/staff/permissions.ts`), which decides: the console only hides what the
- * API would refuse anyway, and shows "not allowed" when it refuses.
+ * Which roles see which part of the console, read from the server's own permission table: the
+ * console only hides what the API would refuse anyway, and shows "not allowed" when it refuses.
  */
 export const ACCESS = {
-  reports: ['owner', 'admin', 'marketing'],
-  customers: ['owner', 'admin', 'marketing', 'service'],
-  settings: ['owner', 'admin'],
-  keys: ['owner'],
-  staff: ['owner'],
-  public: ['owner', 'admin', 'marketing', 'service', 'content'],
+  reports: STAFF_PERMISSIONS['reports.read'],
+  customers: STAFF_PERMISSIONS['customers.read'],
+  settings: STAFF_PERMISSIONS['settings.read'],
+  keys: STAFF_PERMISSIONS['keys.manage'],
+  staff: STAFF_PERMISSIONS['staff.manage'],
+  public: STAFF_ROLES,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Access = keyof typeof ACCESS;

@@ -186,6 +186,8 @@ export interface TimelineEvent {
   name: string | null;
   dwellMs: number | null;
   sku: string | null;
+  /** The catalogue's name of `sku`, when the site's catalogue has it. */
+  productName: string | null;
 }
 
 /** A browsing session: pages in the order viewed, with dwell time. */

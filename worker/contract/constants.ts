@@ -71,5 +71,27 @@ export const MAX_PAGE_SIZE = 100;
 export const STAFF_ROLES = ['owner', 'admin', 'marketing', 'service', 'content'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * What each role may do. Every console route declares one permission; a site's secret key
+ * holds `customers.read` and `orders.write` (see `worker/modules/staff/permissions.ts`). The
+ * console reads this table only to hide what the API would refuse anyway.
+ */
+export const STAFF_PERMISSIONS = {
+  /** Customer lists, the customer 360, live activity. */
+  'customers.read': ['owner', 'admin', 'marketing', 'service'],
+  /** The home page's figures and charts. */
+  'reports.read': ['owner', 'admin', 'marketing'],
+  /** Site settings: name, origins, the snippet, the install check. */
+  'settings.read': ['owner', 'admin'],
+  'settings.write': ['owner', 'admin'],
+  /** Rotating the secret key or the identity secret; creating sites. */
+  'keys.manage': ['owner'],
+  /** Inviting, changing and deactivating members; reading the audit log. */
+  'staff.manage': ['owner'],
+  /** Recording orders: the site's own servers only. */
+  'orders.write': [],
+} as const satisfies Record<string, readonly StaffRole[]>;
+export type Permission = keyof typeof STAFF_PERMISSIONS;
+
 /** Path the staff console and its API live under; the session cookie is scoped to it. */
 export const CONSOLE_PATH = '/console';

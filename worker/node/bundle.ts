@@ -40,7 +40,7 @@ export async function loadBundle(dir: string): Promise<Map<string, Asset>> {
     assets.set(path, {
       type,
       etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
-      cacheControl: path.startsWith('/chunks/') ? HASHED_CACHE : ENTRY_CACHE,
+      cacheControl: path.includes('/chunks/') ? HASHED_CACHE : ENTRY_CACHE,
       bodies: {
         identity,
         gzip: gzipSync(identity, { level: 9 }),

@@ -275,7 +275,7 @@ export class CrmConsoleCustomer extends ConsolePage<CustomerMessages> {
         </div>
       </li>`;
     }
-    const name = e.name ?? e.sku ?? '';
+    const name = e.name ?? e.productName ?? e.sku ?? '';
     return html`<li data-type=${e.type}>
       <div class="event">
         <span>${t.events[e.type](name)}</span>

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { customerStats, customers, events, sessions, type Site } from '../../../db/schema/index.ts';
+import { customerStats, customers, events, products, sessions, type Site } from '../../../db/schema/index.ts';
 import type {
   Customer360,
   CustomerListQuery,
@@ -133,8 +133,16 @@ export async function timeline(
           name: events.name,
           dwellMs: events.dwellMs,
           sku: sql<string | null>`json_extract(${events.properties}, '$.sku')`,
+          productName: products.name,
         })
         .from(events)
+        .leftJoin(
+          products,
+          and(
+            eq(products.siteId, events.siteId),
+            eq(products.sku, sql`json_extract(${events.properties}, '$.sku')`),
+          ),
+        )
         .where(
           and(eq(events.siteId, site.id), eq(events.customerId, customerId), inArray(events.sessionId, ids)),
         )
