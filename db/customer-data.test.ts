@@ -42,7 +42,16 @@ describe('customer-data registry', () => {
 
   it('knows the tables a customer’s data lives in today', () => {
     expect([...registered].sort()).toEqual(
-      ['customer_stats', 'customers', 'events', 'order_items', 'orders', 'sessions', 'visitors'].sort(),
+      [
+        'customer_categories',
+        'customer_stats',
+        'customers',
+        'events',
+        'order_items',
+        'orders',
+        'sessions',
+        'visitors',
+      ].sort(),
     );
   });
 });

@@ -1,4 +1,13 @@
-import { customerStats, customers, events, orderItems, orders, sessions, visitors } from './schema/index.ts';
+import {
+  customerCategories,
+  customerStats,
+  customers,
+  events,
+  orderItems,
+  orders,
+  sessions,
+  visitors,
+} from './schema/index.ts';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -26,6 +35,7 @@ export interface CustomerData {
 export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: customers, link: { kind: 'self' } },
   { table: customerStats, link: { kind: 'column', column: customerStats.customerId } },
+  { table: customerCategories, link: { kind: 'column', column: customerCategories.customerId } },
   { table: visitors, link: { kind: 'column', column: visitors.customerId } },
   { table: sessions, link: { kind: 'column', column: sessions.customerId } },
   { table: events, link: { kind: 'column', column: events.customerId } },

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { siteRef } from './sites.ts';
 import type { ConsentState } from '../../worker/contract/constants.ts';
@@ -24,9 +25,16 @@ export const customers = sqliteTable(
   },
   (t) => [
     uniqueIndex('customers_site_external_uq').on(t.siteId, t.externalId),
-    index('customers_site_email_idx').on(t.siteId, t.email),
     index('customers_site_last_seen_idx').on(t.siteId, t.lastSeenAt),
     index('customers_site_first_seen_idx').on(t.siteId, t.firstSeenAt),
+    // Staff search matches prefixes without regard to ASCII case, as ranges over these.
+    index('customers_site_email_lower_idx').on(t.siteId, sql`lower(${t.email})`),
+    index('customers_site_name_lower_idx').on(t.siteId, sql`lower(${t.name})`),
+    // Staff lists identified customers, most recently seen first; anonymous visitors (most rows)
+    // stay out of it, so their every batch does not move an entry here.
+    index('customers_site_identified_seen_idx')
+      .on(t.siteId, t.lastSeenAt, t.id)
+      .where(sql`${t.externalId} IS NOT NULL`),
   ],
 );
 

@@ -32,7 +32,9 @@ export const events = sqliteTable(
   },
   (t) => [
     uniqueIndex('events_site_event_uq').on(t.siteId, t.eventId),
-    index('events_site_customer_idx').on(t.siteId, t.customerId, t.id),
+    // Led by customer_id, not site_id: a customer id is unique across sites, and SQLite checks the
+    // foreign key on deleting a profile (merge, erasure) only through an index led by that column.
+    index('events_customer_idx').on(t.customerId, t.id),
   ],
 );
 

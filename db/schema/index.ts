@@ -6,6 +6,7 @@ export * from './events.ts';
 export * from './products.ts';
 export * from './orders.ts';
 export * from './customer-stats.ts';
+export * from './customer-categories.ts';
 export * from './jobs.ts';
 export * from './staff.ts';
 export * from './site-origins.ts';

@@ -21,7 +21,9 @@ export const orders = sqliteTable(
   },
   (t) => [
     uniqueIndex('orders_site_idempotency_uq').on(t.siteId, t.idempotencyKey),
-    index('orders_site_customer_idx').on(t.siteId, t.customerId, t.placedAt),
+    // Led by customer_id so deleting a profile checks its foreign key without a scan (see events);
+    // the id settles ties of placed_at in the newest-first order without a sort.
+    index('orders_customer_idx').on(t.customerId, t.placedAt, t.id),
   ],
 );
 
@@ -40,7 +42,8 @@ export const orderItems = sqliteTable(
     quantity: integer('quantity').notNull(),
     unitPriceCents: integer('unit_price_cents').notNull(),
   },
-  (t) => [index('order_items_site_order_idx').on(t.siteId, t.orderId)],
+  // Led by order_id: lines are always read per order, and deleting an order checks this key.
+  (t) => [index('order_items_order_idx').on(t.orderId)],
 );
 
 export type Order = typeof orders.$inferSelect;

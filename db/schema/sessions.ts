@@ -17,6 +17,7 @@ export const sessions = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.siteId, t.id] }),
-    index('sessions_site_customer_idx').on(t.siteId, t.customerId, t.startedAt),
+    // Led by customer_id so deleting a profile checks its foreign key without a scan (see events).
+    index('sessions_customer_idx').on(t.customerId, t.startedAt),
   ],
 );

@@ -1,6 +1,6 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import { customers } from '../../db/schema/index.ts';
-import { recomputeStats, refreshTopCategories } from '../modules/profiles/stats.ts';
+import { recomputeStats, recountCategories } from '../modules/profiles/stats.ts';
 import type { Job } from './job.ts';
 
 /** Profiles per page: one batch each, small enough to keep a write transaction short. */
@@ -24,7 +24,7 @@ export const recomputeStatsJob: Job = {
       .limit(PAGE_SIZE);
     const [first, ...rest] = page.flatMap((c) => [
       recomputeStats(db, c.siteId, c.id),
-      refreshTopCategories(db, c.siteId, sql`${c.id}`),
+      ...recountCategories(db, c.siteId, c.id),
     ]);
     if (first) await db.batch([first, ...rest]);
     return {

@@ -14,7 +14,7 @@ import type { IdentifyResponse, IdentityClaims } from '../../contract/identify.t
 import { conflict } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { addToDay } from '../reports/rollups.ts';
-import { recomputeStats, refreshTopCategories } from '../profiles/stats.ts';
+import { mergeStats } from '../profiles/stats.ts';
 
 /** Profile fields an identity token may set; absent claims leave the stored value alone. */
 function traits(claims: IdentityClaims) {
@@ -34,7 +34,7 @@ async function findByExternalId(ctx: ServiceContext, siteId: string, externalId:
 /**
  * Links a visitor to the customer the identity token names. An anonymous profile is
  * promoted when the customer is new to us, or merged into the existing profile (events,
- * sessions, visitors and orders move; counters are recomputed; the anonymous row goes).
+ * sessions, visitors and orders move; counters and category counts are added; the anonymous row goes).
  * A profile that is already someone else's is never merged from the browser.
  */
 export async function identifyVisitor(
@@ -114,8 +114,8 @@ async function merge(
       })
       .where(eq(customers.id, to)),
     db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
-    recomputeStats(db, site.id, to),
-    refreshTopCategories(db, site.id, sql`${to}`),
+    ...mergeStats(db, from, to),
+    // Its stats and category rows go with it (cascade); every other row has moved above.
     db.delete(customers).where(eq(customers.id, from)),
   ]);
   return { status: 'merged' };

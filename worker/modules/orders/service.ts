@@ -6,7 +6,8 @@ import { sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { orderRollups } from '../reports/rollups.ts';
 import { ordersById } from './queries.ts';
-import { refreshTopCategories } from '../profiles/stats.ts';
+import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
+import { jsonRows, jsonValues } from '../../../db/json.ts';
 
 /** A recorded order and whether this call created it or replayed an earlier result. */
 export interface RecordedOrder {
@@ -69,8 +70,7 @@ export async function recordOrder(
     .where(
       and(
         eq(products.siteId, site.id),
-        // One JSON parameter, not one per sku: D1 binds at most 100 per statement.
-        sql`${products.sku} IN (SELECT value FROM json_each(${JSON.stringify(input.items.map((i) => i.sku))}))`,
+        sql`${products.sku} IN (${jsonValues(input.items.map((i) => i.sku))})`,
       ),
     );
   const bySku = new Map(catalogue.map((p) => [p.sku, p]));
@@ -123,11 +123,10 @@ export async function recordOrder(
         createdAt: now,
       })
       .onConflictDoNothing({ target: [orders.siteId, orders.idempotencyKey] }),
-    // The lines travel as one JSON parameter (D1's limit is 100), inserted in the order sent.
     db.run(sql`INSERT INTO order_items (site_id, order_id, sku, name, category, quantity, unit_price_cents)
-      SELECT ${site.id}, ${orderId}, json_extract(value, '$.sku'), json_extract(value, '$.name'),
-        json_extract(value, '$.category'), json_extract(value, '$.quantity'), json_extract(value, '$.unitPriceCents')
-      FROM json_each(${JSON.stringify(lines)}) WHERE ${inserted} ORDER BY key`),
+      SELECT ${site.id}, ${orderId}, l.sku, l.name, l.category, l.quantity, l.unitPriceCents
+      FROM ${jsonRows(lines, ['sku', 'name', 'category', 'quantity', 'unitPriceCents'])} AS l
+      WHERE ${inserted} ORDER BY l.ord`),
     db
       .update(customerStats)
       .set({
@@ -136,7 +135,13 @@ export async function recordOrder(
         lastOrderAt: sql`max(coalesce(${customerStats.lastOrderAt}, 0), ${placedAt})`,
       })
       .where(sql`${customerStats.customerId} = (SELECT customer_id FROM orders WHERE id = ${orderId})`),
-    refreshTopCategories(db, site.id, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
+    // From this order's own lines (none unless the order row was inserted above).
+    addCategoryCounts(
+      db,
+      sql`SELECT o.customer_id, oi.category, o.site_id, count(*) FROM order_items oi JOIN orders o ON o.id = oi.order_id
+        WHERE oi.order_id = ${orderId} AND oi.category IS NOT NULL GROUP BY oi.category`,
+    ),
+    refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
     ...orderRollups(db, site.id, placedAt, orderId, totalCents),
   ]);
 

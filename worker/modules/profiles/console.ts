@@ -48,7 +48,7 @@ export async function listCustomers(
         : customers.siteId,
       site.id,
     ),
-    query.q ? searchMatch(query.q) : undefined,
+    query.q ? searchMatch(site.id, query.q) : undefined,
     query.identified === 'yes' ? isNotNull(customers.externalId) : undefined,
     query.identified === 'no' ? isNull(customers.externalId) : undefined,
     query.hasOrders === 'yes' ? gt(customerStats.orders, 0) : undefined,

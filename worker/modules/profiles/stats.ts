@@ -5,39 +5,95 @@ import type { Db } from '../../../db/types.ts';
 export const TOP_CATEGORIES = 5;
 
 /**
- * Recomputes a profile's top categories from what it viewed (product_view events,
- * through the catalogue) and bought (order lines). `customerId` is an SQL expression so
- * callers can name the customer through a subquery inside the same batch.
+ * Adds category counts to the profiles' running counts. `counts` is a SELECT of
+ * (customer_id, category, site_id, n) ending in a WHERE or GROUP BY clause (so SQLite reads the
+ * ON CONFLICT that follows as the upsert's), built from the rows one write added: the cost
+ * follows the write, not the customer's history.
  */
-export function refreshTopCategories(db: Db, siteId: string, customerId: SQL) {
+export function addCategoryCounts(db: Db, counts: SQL) {
+  return db.run(sql`
+    INSERT INTO customer_categories (customer_id, category, site_id, count) ${counts}
+    ON CONFLICT (customer_id, category) DO UPDATE SET count = customer_categories.count + excluded.count`);
+}
+
+/**
+ * Rewrites a profile's `top_categories` from its category counts: a few rows per customer,
+ * however long the history. `customerId` is an SQL expression so callers can name the
+ * customer through a subquery inside the same batch.
+ */
+export function refreshTopCategories(db: Db, customerId: SQL) {
   return db.run(sql`
     UPDATE customer_stats SET top_categories = (
-      SELECT coalesce(json_group_array(json_object('category', category, 'count', n)), '[]') FROM (
-        SELECT category, count(*) AS n FROM (
-          SELECT p.category AS category FROM events e
-            JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
-            WHERE e.site_id = ${siteId} AND e.customer_id = customer_stats.customer_id AND e.type = 'product_view'
-          UNION ALL
-          SELECT oi.category FROM order_items oi JOIN orders o ON o.id = oi.order_id
-            WHERE o.site_id = ${siteId} AND o.customer_id = customer_stats.customer_id AND oi.category IS NOT NULL
-        ) GROUP BY category ORDER BY n DESC, category LIMIT ${TOP_CATEGORIES}
+      SELECT coalesce(json_group_array(json_object('category', category, 'count', count)), '[]') FROM (
+        SELECT category, count FROM customer_categories WHERE customer_id = customer_stats.customer_id
+        ORDER BY count DESC, category LIMIT ${TOP_CATEGORIES}
       )
     )
     WHERE customer_id = ${customerId}`);
 }
 
 /**
- * Recomputes every counter of a profile from the rows themselves; used after a merge,
- * where adding two sets of running totals could count a shared session twice.
+ * Recounts a profile's categories from what it viewed (product_view events, through the
+ * catalogue) and bought (order lines). Walks the customer's history through its indexes: for
+ * the repair job, not for the write path.
+ */
+export function recountCategories(db: Db, siteId: string, customerId: string) {
+  return [
+    db.run(sql`DELETE FROM customer_categories WHERE customer_id = ${customerId}`),
+    addCategoryCounts(
+      db,
+      sql`SELECT ${customerId}, category, ${siteId}, count(*) FROM (
+        SELECT p.category AS category FROM events e
+          JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
+          WHERE e.customer_id = ${customerId} AND e.site_id = ${siteId} AND e.type = 'product_view'
+        UNION ALL
+        SELECT oi.category FROM orders o JOIN order_items oi ON oi.order_id = o.id
+          WHERE o.customer_id = ${customerId} AND o.site_id = ${siteId} AND oi.category IS NOT NULL
+      ) GROUP BY category`,
+    ),
+    refreshTopCategories(db, sql`${customerId}`),
+  ] as const;
+}
+
+/**
+ * Recomputes every counter of a profile from the rows themselves. The write path keeps them
+ * as running totals; this is for the repair job after an import or a restore.
  */
 export function recomputeStats(db: Db, siteId: string, customerId: string) {
   return db.run(sql`
     UPDATE customer_stats SET
-      page_views = (SELECT count(*) FROM events WHERE site_id = ${siteId} AND customer_id = ${customerId} AND type = 'page_view'),
-      total_dwell_ms = (SELECT coalesce(sum(dwell_ms), 0) FROM events WHERE site_id = ${siteId} AND customer_id = ${customerId} AND type = 'page_leave'),
-      sessions = (SELECT count(*) FROM sessions WHERE site_id = ${siteId} AND customer_id = ${customerId}),
-      orders = (SELECT count(*) FROM orders WHERE site_id = ${siteId} AND customer_id = ${customerId}),
-      revenue_cents = (SELECT coalesce(sum(total_cents), 0) FROM orders WHERE site_id = ${siteId} AND customer_id = ${customerId}),
-      last_order_at = (SELECT max(placed_at) FROM orders WHERE site_id = ${siteId} AND customer_id = ${customerId})
+      page_views = (SELECT count(*) FROM events WHERE customer_id = ${customerId} AND site_id = ${siteId} AND type = 'page_view'),
+      total_dwell_ms = (SELECT coalesce(sum(dwell_ms), 0) FROM events WHERE customer_id = ${customerId} AND site_id = ${siteId} AND type = 'page_leave'),
+      sessions = (SELECT count(*) FROM sessions WHERE customer_id = ${customerId} AND site_id = ${siteId}),
+      orders = (SELECT count(*) FROM orders WHERE customer_id = ${customerId} AND site_id = ${siteId}),
+      revenue_cents = (SELECT coalesce(sum(total_cents), 0) FROM orders WHERE customer_id = ${customerId} AND site_id = ${siteId}),
+      last_order_at = (SELECT max(placed_at) FROM orders WHERE customer_id = ${customerId} AND site_id = ${siteId})
     WHERE customer_id = ${customerId}`);
+}
+
+/**
+ * Adds the anonymous profile's running totals and category counts to the target's, for a
+ * merge. Exact: every event, session and order belongs to one profile, so the merged totals
+ * are the sums (a session row is keyed by its id, so a session is never counted by both).
+ * Runs before the anonymous profile is deleted, in the same batch.
+ */
+export function mergeStats(db: Db, from: string, to: string) {
+  const of = (column: string) =>
+    sql`coalesce((SELECT ${sql.raw(column)} FROM customer_stats WHERE customer_id = ${from}), 0)`;
+  return [
+    db.run(sql`
+      UPDATE customer_stats SET
+        page_views = page_views + ${of('page_views')},
+        total_dwell_ms = total_dwell_ms + ${of('total_dwell_ms')},
+        sessions = sessions + ${of('sessions')},
+        orders = orders + ${of('orders')},
+        revenue_cents = revenue_cents + ${of('revenue_cents')},
+        last_order_at = (SELECT max(last_order_at) FROM customer_stats WHERE customer_id IN (${from}, ${to}))
+      WHERE customer_id = ${to}`),
+    addCategoryCounts(
+      db,
+      sql`SELECT ${to}, category, site_id, count FROM customer_categories WHERE customer_id = ${from}`,
+    ),
+    refreshTopCategories(db, sql`${to}`),
+  ] as const;
 }

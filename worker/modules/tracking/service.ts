@@ -12,7 +12,8 @@ import { describeIssue } from '../../contract/common.ts';
 import { utf8Length } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { ingestionRollups } from '../reports/rollups.ts';
-import { refreshTopCategories } from '../profiles/stats.ts';
+import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
+import { jsonRows, jsonValues } from '../../../db/json.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
 
@@ -110,10 +111,8 @@ async function write(
   const ingestId = ctx.newId();
   const siteId = site.id;
   const customerId = visitor.customerId;
-  // The batch travels as one JSON parameter: D1 binds at most 100 parameters per statement,
-  // and 100 events as separate values would be 1,800 of them.
-  const ids = sql`SELECT value FROM json_each(${JSON.stringify(batch.map((e) => e.id))})`;
-  const rows = JSON.stringify(
+  const ids = jsonValues(batch.map((e) => e.id));
+  const rows = jsonRows(
     batch.map((e) => ({
       id: e.id,
       sessionId: e.sessionId,
@@ -129,7 +128,24 @@ async function write(
       properties: e.properties ?? null,
       ts: e.ts,
     })),
+    [
+      'id',
+      'sessionId',
+      'seq',
+      'type',
+      'name',
+      'url',
+      'path',
+      'title',
+      'referrer',
+      'dwellMs',
+      'viewId',
+      'properties',
+      'ts',
+    ],
   );
+  // Every statement below finds the batch's own rows through the (site, event id) index: the
+  // work follows the batch's size, never the length of the customer's history.
   const mine = sql`site_id = ${siteId} AND event_id IN (${ids}) AND ingest_id = ${ingestId}`;
   const lastSeen = Math.max(...batch.map((e) => Math.min(e.ts, now)));
 
@@ -138,14 +154,20 @@ async function write(
   const insert = db.all<{ event_id: string }>(sql`
     INSERT INTO events (site_id, event_id, ingest_id, visitor_id, customer_id, session_id, seq, type,
       name, url, path, title, referrer, dwell_ms, view_id, properties, client_ts, server_ts)
-    SELECT ${siteId}, json_extract(e.value, '$.id'), ${ingestId}, ${visitor.id}, ${customerId},
-      json_extract(e.value, '$.sessionId'), json_extract(e.value, '$.seq'), json_extract(e.value, '$.type'),
-      json_extract(e.value, '$.name'), json_extract(e.value, '$.url'), json_extract(e.value, '$.path'),
-      json_extract(e.value, '$.title'), json_extract(e.value, '$.referrer'), json_extract(e.value, '$.dwellMs'),
-      json_extract(e.value, '$.viewId'), json_extract(e.value, '$.properties'), json_extract(e.value, '$.ts'), ${now}
-    FROM json_each(${rows}) AS e WHERE true ORDER BY e.key
+    SELECT ${siteId}, e.id, ${ingestId}, ${visitor.id}, ${customerId}, e.sessionId, e.seq, e.type,
+      e.name, e.url, e.path, e.title, e.referrer, e.dwellMs, e.viewId, e.properties, e.ts, ${now}
+    FROM ${rows} AS e WHERE true ORDER BY e.ord
     ON CONFLICT (site_id, event_id) DO NOTHING
     RETURNING event_id`);
+
+  // Before the sessions upsert: a session counts when this batch is the first to bring it.
+  const counters = db.run(sql`
+    UPDATE customer_stats SET
+      page_views = page_views + (SELECT count(*) FROM events WHERE ${mine} AND type = 'page_view'),
+      total_dwell_ms = total_dwell_ms + (SELECT coalesce(sum(dwell_ms), 0) FROM events WHERE ${mine} AND type = 'page_leave'),
+      sessions = sessions + (SELECT count(DISTINCT session_id) FROM events WHERE ${mine} AND NOT EXISTS (
+        SELECT 1 FROM sessions s WHERE s.site_id = events.site_id AND s.id = events.session_id))
+    WHERE customer_id = ${customerId}`);
 
   const sessionsUpsert = db.run(sql`
     INSERT INTO sessions (site_id, id, visitor_id, customer_id, started_at, last_seen_at, page_views, dwell_ms)
@@ -160,21 +182,15 @@ async function write(
     WHERE sessions.visitor_id = excluded.visitor_id`);
 
   // A page_leave carries the visible time of the page_view it closes; copy it onto the view.
+  // The unary + keeps SQLite on the event id index instead of walking the customer's events.
   const viewDwell = db.run(sql`
     UPDATE events SET dwell_ms = coalesce(dwell_ms, 0) + (
       SELECT coalesce(sum(l.dwell_ms), 0) FROM events l
       WHERE l.site_id = ${siteId} AND l.event_id IN (${ids}) AND l.ingest_id = ${ingestId} AND l.view_id = events.event_id
     )
-    WHERE site_id = ${siteId} AND customer_id = ${customerId} AND type = 'page_view' AND event_id IN (
+    WHERE site_id = ${siteId} AND +customer_id = ${customerId} AND type = 'page_view' AND event_id IN (
       SELECT view_id FROM events WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL
     )`);
-
-  const counters = db.run(sql`
-    UPDATE customer_stats SET
-      page_views = page_views + (SELECT count(*) FROM events WHERE ${mine} AND type = 'page_view'),
-      total_dwell_ms = total_dwell_ms + (SELECT coalesce(sum(dwell_ms), 0) FROM events WHERE ${mine} AND type = 'page_leave'),
-      sessions = (SELECT count(*) FROM sessions WHERE site_id = ${siteId} AND customer_id = ${customerId})
-    WHERE customer_id = ${customerId}`);
 
   const touchCustomer = db
     .update(customers)
@@ -197,12 +213,19 @@ async function write(
   const [inserted] = batch.some((e) => e.type === 'product_view')
     ? await db.batch([
         insert,
+        counters,
         sessionsUpsert,
         viewDwell,
-        counters,
-        refreshTopCategories(db, siteId, sql`${customerId}`),
+        addCategoryCounts(
+          db,
+          sql`SELECT ${customerId}, p.category, ${siteId}, count(*) FROM events e
+            JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
+            WHERE e.site_id = ${siteId} AND e.event_id IN (${ids}) AND e.ingest_id = ${ingestId} AND e.type = 'product_view'
+            GROUP BY p.category`,
+        ),
+        refreshTopCategories(db, sql`${customerId}`),
         ...tail,
       ])
-    : await db.batch([insert, sessionsUpsert, viewDwell, counters, ...tail]);
+    : await db.batch([insert, counters, sessionsUpsert, viewDwell, ...tail]);
   return new Set(inserted.map((r) => r.event_id));
 }

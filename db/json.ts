@@ -1,0 +1,26 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+// D1 binds at most 100 parameters per statement, so a list or a set of rows travels as ONE
+// JSON parameter that json_each unpacks inside SQLite: the same SQL runs on D1 and libSQL.
+
+/** A subquery of one column, `value`, holding each of `values`: for `x IN (…)`. */
+export function jsonValues(values: readonly unknown[]): SQL {
+  return sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
+}
+
+/**
+ * A parenthesised subquery with one column per field of `rows` (named as the field) and `ord`,
+ * each row's position, so `INSERT … SELECT … ORDER BY ord` inserts in the order sent. Objects
+ * and arrays in a field come back as JSON text.
+ */
+export function jsonRows<Row extends Record<string, unknown>>(
+  rows: readonly Row[],
+  fields: readonly (keyof Row & string)[],
+): SQL {
+  const columns = fields.map((field) => {
+    // Field names go into the SQL text (a bound path per field would spend D1's parameters).
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain field name: ${field}`);
+    return sql.raw(`json_extract(value, '$.${field}') AS "${field}"`);
+  });
+  return sql`(SELECT key AS ord, ${sql.join(columns, sql`, `)} FROM json_each(${JSON.stringify(rows)}))`;
+}
