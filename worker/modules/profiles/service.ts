@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { customerStats, customers, events, type Site, type Visitor } from '../../../db/schema/index.ts';
 import type { CustomerList, CustomerProfile, CustomerSearch } from '../../contract/customers.ts';
 import type { MeResponse, RecentPage } from '../../contract/me.ts';
@@ -179,11 +179,10 @@ export async function searchCustomers(
         // site's most recently seen come first through (site_id, last_seen_at).
         q ? searchMatch(site.id, q) : eq(customers.siteId, site.id),
         isNotNull(customers.externalId),
+        // A row value, so the next page seeks in (site_id, last_seen_at, id) instead of walking
+        // past the earlier pages.
         after
-          ? or(
-              lt(customers.lastSeenAt, after.lastSeenAt),
-              and(eq(customers.lastSeenAt, after.lastSeenAt), lt(customers.id, after.id)),
-            )
+          ? sql`(${customers.lastSeenAt}, ${customers.id}) < (${after.lastSeenAt}, ${after.id})`
           : undefined,
       ),
     )
