@@ -2,6 +2,8 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { Db } from './types.ts';
 import * as schema from './schema/index.ts';
+import { applyPragmas } from './pragmas.ts';
+import { openSplitClient } from './split-client.ts';
 
 /** An open database: the drizzle handle the services use and the raw client behind it. */
 export interface OpenDatabase {
@@ -12,13 +14,18 @@ export interface OpenDatabase {
   close(): void;
 }
 
-/** Per-connection settings SECURITY.md promises for the embedded database. */
-const FILE_PRAGMAS = {
-  journal_mode: 'wal',
-  synchronous: 2, // FULL: a committed order or ticket survives power loss
-  foreign_keys: 1,
-  busy_timeout: 5000,
-} as const;
+/**
+ * A file gets a connection for reads on this thread and one for writes on a writer thread
+ * (see split-client.ts); memory (one connection is the database) and remote servers get one.
+ */
+async function clientFor(url: string, kind: OpenDatabase['kind'], options: { authToken?: string }) {
+  if (kind === 'file') return openSplitClient(url);
+  if (kind === 'remote')
+    return createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}) });
+  const client = createClient({ url: ':memory:', concurrency: 1 });
+  await applyPragmas(client, 'memory');
+  return client;
+}
 
 function kindOf(url: string): OpenDatabase['kind'] {
   if (url === ':memory:' || url === 'file::memory:') return 'memory';
@@ -34,14 +41,7 @@ function kindOf(url: string): OpenDatabase['kind'] {
  */
 export async function openDb(url: string, options: { authToken?: string } = {}): Promise<OpenDatabase> {
   const kind = kindOf(url);
-  // One connection for local files: the driver is synchronous underneath, so a pool
-  // buys nothing, and per-connection pragmas must hold for every statement.
-  const client = createClient({
-    url: kind === 'memory' ? ':memory:' : url,
-    ...(options.authToken ? { authToken: options.authToken } : {}),
-    ...(kind === 'remote' ? {} : { concurrency: 1 }),
-  });
-  if (kind !== 'remote') await applyPragmas(client, kind);
+  const client = await clientFor(url, kind, options);
   return {
     db: drizzle(client, { schema }),
     client,
@@ -50,22 +50,4 @@ export async function openDb(url: string, options: { authToken?: string } = {}):
       client.close();
     },
   };
-}
-
-async function applyPragmas(client: Client, kind: 'file' | 'memory'): Promise<void> {
-  const wanted: Record<string, string | number> = { ...FILE_PRAGMAS };
-  // An in-memory database has no file to journal, so it keeps journal_mode=memory.
-  if (kind === 'memory') delete wanted.journal_mode;
-  for (const [name, value] of Object.entries(wanted)) {
-    await client.execute(`PRAGMA ${name} = ${String(value)}`);
-  }
-  for (const [name, value] of Object.entries(wanted)) {
-    const rs = await client.execute(`PRAGMA ${name}`);
-    const cell = rs.rows[0]?.[0];
-    const actual =
-      typeof cell === 'string' || typeof cell === 'number' ? String(cell).toLowerCase() : 'nothing';
-    if (actual !== String(value)) {
-      throw new Error(`PRAGMA ${name} is ${actual}, expected ${String(value)}`);
-    }
-  }
 }

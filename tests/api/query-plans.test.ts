@@ -108,7 +108,7 @@ async function fakeBigSiteStatistics(client: Client) {
     const perKey = columns.map((name, i) => (i === 0 ? (ROWS_PER_KEY[text(name)] ?? 1) : 1));
     await client.execute({
       sql: 'UPDATE sqlite_stat1 SET stat = ? WHERE tbl = ? AND idx IS ?',
-      args: [['1000000', ...perKey].join(' '), tbl, idx],
+      args: [['1000000', ...perKey].join(' '), text(tbl), idx === null ? null : text(idx)],
     });
   }
   // Makes SQLite load the statistics just written.

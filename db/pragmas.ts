@@ -1,0 +1,31 @@
+import type { Client } from '@libsql/client';
+
+/** Per-connection settings SECURITY.md promises for the embedded database. */
+const FILE_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL: a committed order or ticket survives power loss
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const;
+
+/**
+ * Applies the settings to one connection of an embedded database and reads them back, so a
+ * silently ignored pragma fails the start instead. Every connection needs its own.
+ */
+export async function applyPragmas(client: Client, kind: 'file' | 'memory'): Promise<void> {
+  const wanted: Record<string, string | number> = { ...FILE_PRAGMAS };
+  // An in-memory database has no file to journal, so it keeps journal_mode=memory.
+  if (kind === 'memory') delete wanted.journal_mode;
+  for (const [name, value] of Object.entries(wanted)) {
+    await client.execute(`PRAGMA ${name} = ${String(value)}`);
+  }
+  for (const [name, value] of Object.entries(wanted)) {
+    const rs = await client.execute(`PRAGMA ${name}`);
+    const cell = rs.rows[0]?.[0];
+    const actual =
+      typeof cell === 'string' || typeof cell === 'number' ? String(cell).toLowerCase() : 'nothing';
+    if (actual !== String(value)) {
+      throw new Error(`PRAGMA ${name} is ${actual}, expected ${String(value)}`);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { Worker } from 'node:worker_threads';
+import {
+  createClient,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type ResultSet,
+  type Row,
+  type TransactionMode,
+} from '@libsql/client';
+import { applyPragmas } from './pragmas.ts';
+import type { PlainError, PlainResultSet, WriterRequest, WriterResponse } from './writer-protocol.ts';
+
+type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Rebuilds a row as the driver makes them: indexed values plus a property per column name. */
+function toRow(values: unknown[], columns: string[]): Row {
+  const row: Record<string | number, unknown> = {};
+  Object.defineProperty(row, 'length', { value: values.length });
+  values.forEach((value, i) => {
+    Object.defineProperty(row, i, { value });
+    const column = columns[i];
+    if (column !== undefined && !Object.hasOwn(row, column)) {
+      Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true });
+    }
+  });
+  return row as Row;
+}
+
+function toResultSet(plain: PlainResultSet): ResultSet {
+  const rows = plain.rows.map((values) => toRow(values, plain.columns));
+  return { ...plain, rows, toJSON: () => ({ ...plain, lastInsertRowid: plain.lastInsertRowid?.toString() }) };
+}
+
+function toError(plain: PlainError): Error {
+  if (plain.code === undefined) return new Error(plain.message);
+  const message = plain.message.startsWith(`${plain.code}: `)
+    ? plain.message.slice(plain.code.length + 2)
+    : plain.message;
+  return new LibsqlError(message, plain.code, plain.extendedCode, plain.rawCode);
+}
+
+/** Whether a statement only reads: those run on the main thread's own connection. */
+function isRead(sql: string): boolean {
+  return /^\s*select\b/i.test(sql);
+}
+
+/**
+ * A libSQL client over an embedded file with two connections: reads run on this thread's
+ * connection, every write (any statement but a SELECT, every batch) on a writer thread's.
+ * In WAL mode a reader never waits for the writer and sees every committed write, and the
+ * writer's statements, commits and fsyncs no longer hold the event loop, so a read request
+ * is answered while a long write transaction is under way.
+ */
+export async function openSplitClient(url: string): Promise<Client> {
+  const reader = createClient({ url, concurrency: 1 });
+  await applyPragmas(reader, 'file');
+  const writer = new Worker(new URL('./writer-thread.ts', import.meta.url), { workerData: { url } });
+  const pending = new Map<number, { resolve: (rs: ResultSet[]) => void; reject: (error: unknown) => void }>();
+  let nextId = 1;
+  let closed = false;
+
+  await new Promise<void>((ready, failed) => {
+    writer.once('message', () => {
+      ready();
+    });
+    writer.once('error', failed);
+  });
+  writer.on('message', (response: WriterResponse) => {
+    const waiter = pending.get(response.id);
+    pending.delete(response.id);
+    if (response.ok) waiter?.resolve(response.results.map(toResultSet));
+    else waiter?.reject(toError(response.error));
+  });
+  const failAll = (error: unknown) => {
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+  writer.on('error', failAll);
+  writer.on('exit', () => {
+    failAll(new Error('the database writer thread has stopped'));
+  });
+
+  const send = (request: Request) =>
+    new Promise<ResultSet[]>((resolve, reject) => {
+      if (closed) throw new Error('database is closed');
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      writer.postMessage({ ...request, id });
+    });
+
+  const statement = (stmt: InStatement | [string, InArgs?]): InStatement =>
+    Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt;
+
+  const client: Client = {
+    async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+      const stmt = typeof stmtOrSql === 'string' && args !== undefined ? { sql: stmtOrSql, args } : stmtOrSql;
+      if (isRead(typeof stmt === 'string' ? stmt : stmt.sql)) return reader.execute(stmt);
+      const [result] = await send({ op: 'execute', stmt });
+      if (!result) throw new Error('writer returned no result');
+      return result;
+    },
+    batch: (stmts: (InStatement | [string, InArgs?])[], mode?: TransactionMode) =>
+      send({ op: 'batch', stmts: stmts.map(statement), ...(mode ? { mode } : {}) }),
+    migrate: (stmts: InStatement[]) => send({ op: 'migrate', stmts }),
+    executeMultiple: async (sql: string) => {
+      await send({ op: 'executeMultiple', sql });
+    },
+    // The interface requires the member (its no-argument form is deprecated upstream).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    transaction: () =>
+      Promise.reject(new Error('interactive transactions are not supported here: write with batch()')),
+    sync: () => Promise.reject(new Error('an embedded database has nothing to sync')),
+    close() {
+      if (closed) return;
+      closed = true;
+      reader.close();
+      // Behind every write already sent: the writer closes its connection after them.
+      writer.postMessage({ op: 'close', id: 0 });
+    },
+    reconnect() {
+      reader.reconnect();
+    },
+    get closed() {
+      return closed;
+    },
+    protocol: 'file',
+  };
+  return client;
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type OpenDatabase } from '../../db/client.ts';
+
+let database: OpenDatabase | undefined;
+let dir: string | undefined;
+
+afterEach(() => {
+  database?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  database = dir = undefined;
+});
+
+async function openFile() {
+  dir = mkdtempSync(join(tmpdir(), 'crm-split-'));
+  database = await openDb(`file:${join(dir, 'crm.db')}`);
+  await database.client.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+  return database.client;
+}
+
+describe('embedded file: reads on this thread, writes on the writer thread', () => {
+  it('reads see every committed write, and write errors keep SQLite’s codes', async () => {
+    const client = await openFile();
+    const [inserted] = await client.batch([
+      { sql: 'INSERT INTO t (v) VALUES (?) RETURNING id, v', args: ['a'] },
+    ]);
+    expect(inserted?.rows.map((row) => ({ ...row }))).toEqual([{ id: 1, v: 'a' }]);
+    expect((await client.execute('SELECT v FROM t')).rows.map((row) => row.v)).toEqual(['a']);
+    const duplicate = client.execute({ sql: 'INSERT INTO t (v) VALUES (?)', args: ['a'] });
+    await expect(duplicate).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT' });
+    expect((await client.execute('SELECT count(*) AS n FROM t')).rows[0]?.n).toBe(1);
+  });
+
+  it('answers a read while a long write transaction runs', async () => {
+    const client = await openFile();
+    const settled: string[] = [];
+    const write = client
+      .batch([
+        // A few hundred milliseconds of work inside one write transaction.
+        `INSERT INTO t (v) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
+         SELECT 'row-' || i FROM n`,
+      ])
+      .then(() => settled.push('write'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const read = client.execute('SELECT count(*) AS n FROM t').then((rs) => {
+      settled.push('read');
+      return rs.rows[0]?.n;
+    });
+    // The read sees the last commit before the write, and does not wait for it.
+    expect(await read).toBe(0);
+    await write;
+    expect(settled).toEqual(['read', 'write']);
+    expect((await client.execute('SELECT count(*) AS n FROM t')).rows[0]?.n).toBe(400_000);
+  });
+});
