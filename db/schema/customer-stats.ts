@@ -25,7 +25,7 @@ export const customerStats = sqliteTable(
     topCategories: text('top_categories', { mode: 'json' }).$type<CategoryCount[]>().notNull().default([]),
   },
   (t) => [
-    index('customer_stats_site_revenue_idx').on(t.siteId, t.revenueCents),
+    index('customer_stats_site_revenue_idx').on(t.siteId, t.revenueCents, t.customerId),
     // The console sorts customers by orders; customer_id breaks ties for keyset paging.
     index('customer_stats_site_orders_idx').on(t.siteId, t.orders, t.customerId),
   ],

@@ -5,6 +5,7 @@ import { CUSTOMER_DATA } from '../../db/customer-data.ts';
 import { newId } from '../../worker/lib/crypto.ts';
 import { JOBS } from '../../worker/jobs/index.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
+import { signedInMember } from '../fixtures/console.ts';
 
 // Every statement the services issue while the app serves a scripted day of traffic is
 // recorded from the driver and explained here, so a new hot statement is held to the rule
@@ -192,6 +193,43 @@ beforeAll(async () => {
     t.staff('GET', `/v1/customers?limit=1&cursor=${encodeURIComponent(nextCursor)}`),
   );
   await expectOk('staff profile', () => t.staff('GET', `/v1/customers/${customers[0]?.id ?? ''}`));
+  step = 'console sign-in';
+  const { browser } = await signedInMember(t, 'owner');
+  const site = `/sites/${t.site.id}`;
+  const consoleSteps: [string, string][] = [
+    ['console me', '/me'],
+    ['console settings', site],
+    ['console overview 7', `${site}/overview?days=7`],
+    ['console overview 30', `${site}/overview?days=30`],
+    ['console activity', `${site}/activity`],
+    ['console activity after', `${site}/activity?after=1`],
+    ['console audit', '/audit'],
+    ['console audit page 2', '/audit?before=2'],
+    ...(['lastSeen', 'firstSeen', 'revenue', 'orders'] as const).flatMap((sort): [string, string][] => [
+      [`console customers by ${sort}`, `${site}/customers?sort=${sort}&limit=1`],
+      [
+        `console customers by ${sort}, filtered`,
+        `${site}/customers?sort=${sort}&identified=yes&hasOrders=yes&seenSince=1`,
+      ],
+    ]),
+    ['console customers search', `${site}/customers?q=plan`],
+  ];
+  for (const [name, path] of consoleSteps) await expectOk(name, () => browser.call('GET', path));
+  for (const sort of ['lastSeen', 'revenue']) {
+    const first = await expectOk(`console customers by ${sort}`, () =>
+      browser.call('GET', `${site}/customers?sort=${sort}&limit=1`),
+    );
+    const { nextCursor: cursor } = await first.json<{ nextCursor: string }>();
+    await expectOk(`console customers by ${sort} page 2`, () =>
+      browser.call('GET', `${site}/customers?sort=${sort}&limit=1&cursor=${encodeURIComponent(cursor)}`),
+    );
+  }
+  const id = customers[0]?.id ?? '';
+  await expectOk('console 360', () => browser.call('GET', `${site}/customers/${id}`));
+  const before = Buffer.from(`${t.clock.now}|zzz`).toString('base64url');
+  await expectOk('console timeline page', () =>
+    browser.call('GET', `${site}/customers/${id}/timeline?before=${before}`),
+  );
   const ctx = { db: t.db, now: () => t.clock.now, newId };
   for (const job of JOBS) {
     step = `job ${job.name}`;

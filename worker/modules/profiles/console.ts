@@ -36,18 +36,11 @@ export async function listCustomers(
   query: CustomerListQuery,
 ): Promise<CustomerPage> {
   const key = SORT_KEYS[query.sort];
-  const idColumn =
-    key === customerStats.revenueCents || key === customerStats.orders
-      ? customerStats.customerId
-      : customers.id;
+  const bySort = key === customerStats.revenueCents || key === customerStats.orders;
+  const idColumn = bySort ? customerStats.customerId : customers.id;
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const filters: (SQL | undefined)[] = [
-    eq(
-      key === customerStats.revenueCents || key === customerStats.orders
-        ? customerStats.siteId
-        : customers.siteId,
-      site.id,
-    ),
+    eq(bySort ? customerStats.siteId : customers.siteId, site.id),
     query.q ? searchMatch(site.id, query.q) : undefined,
     query.identified === 'yes' ? isNotNull(customers.externalId) : undefined,
     query.identified === 'no' ? isNull(customers.externalId) : undefined,
@@ -56,21 +49,31 @@ export async function listCustomers(
     query.seenSince !== undefined ? gte(customers.lastSeenAt, query.seenSince) : undefined,
     after ? or(lt(key, after.lastSeenAt), and(eq(key, after.lastSeenAt), lt(idColumn, after.id))) : undefined,
   ];
-  const rows = await ctx.db
-    .select({
-      id: customers.id,
-      externalId: customers.externalId,
-      name: customers.name,
-      email: customers.email,
-      firstSeenAt: customers.firstSeenAt,
-      lastSeenAt: customers.lastSeenAt,
-      pageViews: customerStats.pageViews,
-      orders: customerStats.orders,
-      revenueCents: customerStats.revenueCents,
-      sortKey: sql<number>`${key}`,
-    })
-    .from(customerStats)
-    .innerJoin(customers, eq(customers.id, customerStats.customerId))
+  const columns = {
+    // Typed as the rows are: every stats row has its profile (a cascading foreign key).
+    id: sql<string>`${customers.id}`,
+    externalId: sql<string | null>`${customers.externalId}`,
+    name: sql<string | null>`${customers.name}`,
+    email: sql<string | null>`${customers.email}`,
+    firstSeenAt: sql<number>`${customers.firstSeenAt}`,
+    lastSeenAt: sql<number>`${customers.lastSeenAt}`,
+    pageViews: sql<number>`coalesce(${customerStats.pageViews}, 0)`,
+    orders: sql<number>`coalesce(${customerStats.orders}, 0)`,
+    revenueCents: sql<number>`coalesce(${customerStats.revenueCents}, 0)`,
+    sortKey: sql<number>`${key}`,
+  };
+  // A LEFT JOIN fixes the order of the join, so the table whose index gives the sort is walked
+  // first and the limit stops the walk; every profile has its stats row, so nothing is lost.
+  const base = bySort
+    ? ctx.db
+        .select(columns)
+        .from(customerStats)
+        .leftJoin(customers, eq(customers.id, customerStats.customerId))
+    : ctx.db
+        .select(columns)
+        .from(customers)
+        .leftJoin(customerStats, eq(customerStats.customerId, customers.id));
+  const rows = await base
     .where(and(...filters))
     .orderBy(desc(key), desc(idColumn))
     .limit(query.limit + 1);
