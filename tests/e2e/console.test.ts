@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../examples/demo.ts';
-import { DEMO_OWNER, DEMO_SITE } from '../../examples/shop/seed.ts';
+import { customers, events } from '../../db/schema/index.ts';
+import { DEMO_CUSTOMERS, DEMO_OWNER, DEMO_SITE } from '../../examples/shop/seed.ts';
 import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
 import { focusedLabel, screenshot, seriousViolations, unexpected } from '../fixtures/console-browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
@@ -38,9 +40,27 @@ async function browseShop(): Promise<void> {
   await page.waitForURL('**/account.html');
   await page.getByLabel('Demo customer').selectOption('cust-1001');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/account.html');
+  // The form posts back to account.html, so its URL says nothing: wait for the page to know
+  // Ada, then for the kit's identify to have made the visit hers, before the browser goes.
+  await expect.poll(() => page.getByText('Signed in as Ada Lin').count(), settle).toBe(1);
+  await expect.poll(() => adaViewed('/lamp.html'), settle).toBe(true);
   await page.evaluate(() => window.crm.flush());
   await context.close();
+}
+
+/** Whether Ada Lin's profile holds a page view of `path`. */
+async function adaViewed(path: string): Promise<boolean> {
+  const db = server.database.db;
+  const [ada] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.externalId, DEMO_CUSTOMERS[0].externalId));
+  if (!ada) return false;
+  const [view] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.customerId, ada.id), eq(events.type, 'page_view'), eq(events.path, path)));
+  return view !== undefined;
 }
 
 /** Waits for a console page to show its heading, checks it with axe and screenshots it. */
