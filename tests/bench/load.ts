@@ -31,19 +31,27 @@ async function run(concurrency: number, bounds: Bounds, step: () => Promise<numb
   const started = performance.now();
   const deadline = started + bounds.maxMs;
   let claimed = 0;
+  // The first failure stops every loop and is the one reported, once the others have settled.
+  let failure: { error: unknown } | undefined;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (claimed < bounds.maxCount && performance.now() < deadline && !stop()) {
+      while (!failure && claimed < bounds.maxCount && performance.now() < deadline && !stop()) {
         claimed += 1;
         const sentAt = performance.now();
-        // Not `items += await step()`: that reads `items` before the await and loses the other loops' counts.
-        const items = await step();
-        sample.items += items;
+        try {
+          // Not `items += await step()`: that reads `items` before the await and loses the other loops' counts.
+          const items = await step();
+          sample.items += items;
+        } catch (error) {
+          failure ??= { error };
+          return;
+        }
         sample.latencies.push(performance.now() - sentAt);
         sample.requests += 1;
       }
     }),
   );
+  if (failure) throw failure.error;
   sample.seconds = (performance.now() - started) / 1000;
   return sample;
 }
