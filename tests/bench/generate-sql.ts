@@ -10,7 +10,8 @@
  *   page views carry the dwell of the leave that closed them, as ingestion copies it;
  * - event ids are UUIDv7 of the event's client time; server time is when its request came;
  * - sessions, visitors, customers and `customer_stats` hold what ingestion, orders and merges
- *   would have accumulated (counters, dwell, first/last seen, top categories).
+ *   would have accumulated (counters, dwell, first/last seen, top categories), and the daily
+ *   rollups and the install check's origin what the batches and orders added to them.
  */
 import { RANDOM_ID_SQL as RID, uuidv7Sql } from './ids.ts';
 import {
@@ -24,7 +25,7 @@ import {
 } from './population.ts';
 
 /** Bumped when the generated rows change, so the cache is rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The year of history, epoch ms. */
 export interface Window {
@@ -306,5 +307,48 @@ export function generationSteps(window: Window): Step[] {
           ORDER BY i.order_n, i.i`,
       ],
     },
+    {
+      name: 'daily rollups and the install check',
+      statements: rollupStatements(),
+    },
+  ];
+}
+
+/** UTC day of an epoch-ms SQL expression, as the rollups key it (`utcDay`). */
+const day = (ms: string) => `date((${ms}) / 1000, 'unixepoch')`;
+
+/** What ingestion, visitors, identify and orders added to the daily rollups, from the rows. */
+function rollupStatements(): string[] {
+  return [
+    `CREATE TEMP TABLE gen_event_days AS
+      SELECT ${day('server_ts')} AS day, type, path, seq = 0 AS first,
+        CASE WHEN type = 'product_view' THEN json_extract(properties, '$.sku') END AS sku, count(*) AS n
+      FROM events WHERE site_id = ${SITE} AND type IN ('page_view', 'product_view') GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO site_daily (site_id, day, page_views, sessions, new_visitors, identified, orders, revenue_cents)
+      SELECT ${SITE}, day, sum(page_views), sum(sessions), sum(new_visitors), sum(identified), sum(orders),
+        sum(revenue)
+      FROM (
+        SELECT day, sum(CASE WHEN type = 'page_view' THEN n ELSE 0 END) AS page_views,
+          sum(CASE WHEN first THEN n ELSE 0 END) AS sessions, 0 AS new_visitors, 0 AS identified, 0 AS orders,
+          0 AS revenue
+        FROM gen_event_days GROUP BY day
+        UNION ALL SELECT ${day('created_at')}, 0, 0, count(*), 0, 0, 0 FROM visitors WHERE site_id = ${SITE} GROUP BY 1
+        UNION ALL SELECT ${day('identified_at')}, 0, 0, 0, count(*), 0, 0 FROM customers
+          WHERE site_id = ${SITE} AND identified_at IS NOT NULL GROUP BY 1
+        UNION ALL SELECT ${day('placed_at')}, 0, 0, 0, 0, count(*), sum(total_cents) FROM orders
+          WHERE site_id = ${SITE} GROUP BY 1)
+      GROUP BY day ORDER BY day`,
+    `INSERT INTO site_daily_pages (site_id, day, path, views)
+      SELECT ${SITE}, day, path, sum(n) FROM gen_event_days WHERE type = 'page_view' AND path IS NOT NULL
+      GROUP BY day, path ORDER BY day, path`,
+    `INSERT INTO site_daily_products (site_id, day, sku, views, orders)
+      SELECT ${SITE}, day, sku, sum(views), sum(orders) FROM (
+        SELECT day, sku, n AS views, 0 AS orders FROM gen_event_days WHERE type = 'product_view' AND sku IS NOT NULL
+        UNION ALL SELECT ${day('o.placed_at')}, oi.sku, 0, count(*) FROM orders o
+          JOIN order_items oi ON oi.site_id = o.site_id AND oi.order_id = o.id WHERE o.site_id = ${SITE} GROUP BY 1, 2)
+      GROUP BY day, sku ORDER BY day, sku`,
+    `INSERT INTO site_origins (site_id, origin, first_event_at, last_event_at, events)
+      SELECT ${SITE}, '${SHOP_URL}', (SELECT server_ts FROM events ORDER BY id LIMIT 1),
+        (SELECT server_ts FROM events ORDER BY id DESC LIMIT 1), ${TOTAL_SESSIONS * SESSION.length}`,
   ];
 }

@@ -15,12 +15,12 @@ export const BENCH_SITE = {
   secretKey: 'sk_bench_shop_secret_9f3a7c1e5b2d4a60',
   identitySecret: 'bench-identity-secret-7d1c9e3f5a2b4c6e',
   visitorTokenSecret: 'bench-visitor-token-secret-4e8a2c6f0b1d3e5a',
-  /** The `Origin` every widget request of the bench sends; the site allows exactly it. */
-  origin: 'http://bench.local',
+  /** The shop's pages: the `Origin` of every widget request, allowed exactly, and the events' urls. */
+  origin: 'https://shop.bench.local',
 } as const;
 
 /** Where the bench's pages live, for event urls. */
-export const SHOP_URL = 'https://shop.bench.local';
+export const SHOP_URL = BENCH_SITE.origin;
 
 export const CATEGORIES = [
   'Lighting',
