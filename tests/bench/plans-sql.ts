@@ -94,6 +94,35 @@ export const statements: HotStatement[] = [
     sql: TOP_CATEGORIES,
   },
   {
+    name: 'ingest: daily figures (also visitors, identify, orders)',
+    sql: `INSERT INTO site_daily (site_id, day, page_views, sessions) VALUES (:site, :day,
+      (SELECT count(*) FROM events WHERE ${MINE} AND type = 'page_view'),
+      (SELECT count(*) FROM events WHERE ${MINE} AND seq = 0))
+    ON CONFLICT (site_id, day) DO UPDATE SET page_views = site_daily.page_views + excluded.page_views,
+      sessions = site_daily.sessions + excluded.sessions`,
+  },
+  {
+    name: 'ingest: daily views per page',
+    sql: `INSERT INTO site_daily_pages (site_id, day, path, views)
+      SELECT :site, :day, path, count(*) FROM events
+      WHERE ${MINE} AND type = 'page_view' AND path IS NOT NULL GROUP BY path
+      ON CONFLICT (site_id, day, path) DO UPDATE SET views = site_daily_pages.views + excluded.views`,
+  },
+  {
+    name: 'ingest: daily views per product',
+    sql: `INSERT INTO site_daily_products (site_id, day, sku, views)
+      SELECT :site, :day, json_extract(properties, '$.sku') AS sku, count(*) FROM events
+      WHERE ${MINE} AND type = 'product_view' AND json_extract(properties, '$.sku') IS NOT NULL GROUP BY sku
+      ON CONFLICT (site_id, day, sku) DO UPDATE SET views = site_daily_products.views + excluded.views`,
+  },
+  {
+    name: 'ingest: install check (origin last seen)',
+    sql: `INSERT INTO site_origins (site_id, origin, first_event_at, last_event_at, events)
+    SELECT :site, :text, :now, :now, count(*) FROM events WHERE ${MINE} HAVING count(*) > 0
+    ON CONFLICT (site_id, origin) DO UPDATE SET
+      last_event_at = excluded.last_event_at, events = site_origins.events + excluded.events`,
+  },
+  {
     name: 'ingest: touch customer',
     sql: `update "customers" set "last_seen_at" = max("customers"."last_seen_at", :now) where "customers"."id" = :customer`,
   },
@@ -167,6 +196,21 @@ export const statements: HotStatement[] = [
   {
     name: 'orders: counters',
     sql: `update "customer_stats" set "orders" = "customer_stats"."orders" + 1, "revenue_cents" = "customer_stats"."revenue_cents" + :number, "last_order_at" = max(coalesce("customer_stats"."last_order_at", 0), :now) where "customer_stats"."customer_id" = (SELECT customer_id FROM orders WHERE id = :order)`,
+  },
+  {
+    name: 'orders: daily orders and revenue',
+    sql: `INSERT INTO site_daily (site_id, day, orders, revenue_cents) VALUES (:site, :day,
+      (SELECT count(*) FROM orders WHERE id = :order), (SELECT :number * count(*) FROM orders WHERE id = :order))
+    ON CONFLICT (site_id, day) DO UPDATE SET orders = site_daily.orders + excluded.orders,
+      revenue_cents = site_daily.revenue_cents + excluded.revenue_cents`,
+  },
+  {
+    name: 'orders: daily purchases per product',
+    sql: `INSERT INTO site_daily_products (site_id, day, sku, orders)
+      SELECT :site, :day, sku, count(*) FROM order_items
+      WHERE site_id = :site AND order_id = :order AND EXISTS (SELECT 1 FROM orders WHERE id = :order AND site_id = :site)
+      GROUP BY sku
+      ON CONFLICT (site_id, day, sku) DO UPDATE SET orders = site_daily_products.orders + excluded.orders`,
   },
   {
     name: 'orders: the order by id (answer and replay)',

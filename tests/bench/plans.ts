@@ -86,6 +86,7 @@ function statementArgs(sql: string, ids: { customer: string; visitor: string }):
     skus: '["SKU-00001"]',
     lines: '[]',
     now,
+    day: new Date(now).toISOString().slice(0, 10),
     number: 1,
     text: 'x',
     order: 'order-id-00000000000000',
