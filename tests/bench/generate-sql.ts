@@ -67,7 +67,8 @@ interface EventStep {
   dwell?: string;
   viewId?: string;
   referrer?: string;
-  properties?: string;
+  /** The product of a `product_view` or `add_to_cart`. */
+  sku?: string;
 }
 
 const T = view('s.');
@@ -89,7 +90,7 @@ const SESSION: EventStep[] = [
     page: 'a',
     batch: 1,
     at: `${T.v2} + 800`,
-    properties: `json_object('sku', s.a_sku)`,
+    sku: 's.a_sku',
   },
   { type: 'page_leave', page: 'a', batch: 2, at: `${T.v2} + s.d2`, dwell: 's.d2', viewId: 's.v2' },
   { type: 'page_view', page: 'b', batch: 2, at: T.v5, id: 's.v5', dwell: 's.d5', referrer: 's.a_url' },
@@ -98,14 +99,14 @@ const SESSION: EventStep[] = [
     page: 'b',
     batch: 2,
     at: `${T.v5} + 800`,
-    properties: `json_object('sku', s.b_sku)`,
+    sku: 's.b_sku',
   },
   {
     type: 'add_to_cart',
     page: 'b',
     batch: 3,
     at: `${T.v5} + s.d5 / 2`,
-    properties: `json_object('sku', s.b_sku, 'quantity', 1)`,
+    sku: 's.b_sku',
   },
   { type: 'page_leave', page: 'b', batch: 3, at: `${T.v5} + s.d5`, dwell: 's.d5', viewId: 's.v5' },
   { type: 'page_view', page: 'cart', batch: 3, at: T.v9, id: 's.v9', referrer: 's.b_url' },
@@ -119,13 +120,17 @@ const PAGES = {
   cart: { url: `'${SHOP_URL}/cart'`, path: `'/cart'`, title: `'Your cart | Bench Shop'` },
 };
 
+/** The properties the tracker sends: the sku, and a quantity when added to the cart. */
+const properties = (e: EventStep) =>
+  !e.sku ? 'NULL' : `json_object('sku', ${e.sku}${e.type === 'add_to_cart' ? ", 'quantity', 1" : ''})`;
+
 function eventSelect(e: EventStep, seq: number): string {
   const page = PAGES[e.page];
   const hasTitle = e.type === 'page_view' || e.type === 'page_leave';
   return `SELECT s.n AS n, ${seq} AS seq, ${e.id ?? uuidv7Sql(e.at)} AS event_id, s.b${e.batch} AS ingest_id,
     s.visitor_id, s.customer_id, s.id AS session_id, '${e.type}' AS type, ${page.url} AS url, ${page.path} AS path,
     ${hasTitle ? page.title : 'NULL'} AS title, ${e.referrer ?? 'NULL'} AS referrer, ${e.dwell ?? 'NULL'} AS dwell_ms,
-    ${e.viewId ?? 'NULL'} AS view_id, ${e.properties ?? 'NULL'} AS properties, ${e.at} AS client_ts,
+    ${e.viewId ?? 'NULL'} AS view_id, ${properties(e)} AS properties, ${e.at} AS client_ts,
     ${RECEIVED[e.batch] ?? ''} AS server_ts FROM s`;
 }
 
@@ -319,11 +324,24 @@ const day = (ms: string) => `date((${ms}) / 1000, 'unixepoch')`;
 
 /** What ingestion, visitors, identify and orders added to the daily rollups, from the rows. */
 function rollupStatements(): string[] {
+  // Per event the rollups count: page views (per day and path, and sessions begun) and product views.
+  const counted = SESSION.flatMap((e, seq) =>
+    e.type === 'page_view' || e.type === 'product_view'
+      ? [
+          `SELECT ${day(RECEIVED[e.batch] ?? '')} AS day, '${e.type}' AS type,
+            ${e.type === 'page_view' ? PAGES[e.page].path : 'NULL'} AS path, ${seq === 0 ? 1 : 0} AS first,
+            ${e.sku ?? 'NULL'} AS sku FROM s`,
+        ]
+      : [],
+  );
   return [
+    // From the sessions, not the 10M events: the same days, paths and skus, a fraction of the reading.
     `CREATE TEMP TABLE gen_event_days AS
-      SELECT ${day('server_ts')} AS day, type, path, seq = 0 AS first,
-        CASE WHEN type = 'product_view' THEN json_extract(properties, '$.sku') END AS sku, count(*) AS n
-      FROM events WHERE site_id = ${SITE} AND type IN ('page_view', 'product_view') GROUP BY 1, 2, 3, 4, 5`,
+      WITH s AS MATERIALIZED (
+        SELECT g.*, pa.sku AS a_sku, pa.path AS a_path, pb.sku AS b_sku, pb.path AS b_path
+        FROM gen_sessions g JOIN gen_products pa ON pa.idx = g.a JOIN gen_products pb ON pb.idx = g.b)
+      SELECT day, type, path, first, sku, count(*) AS n FROM (${counted.join('\nUNION ALL\n')})
+      GROUP BY 1, 2, 3, 4, 5`,
     `INSERT INTO site_daily (site_id, day, page_views, sessions, new_visitors, identified, orders, revenue_cents)
       SELECT ${SITE}, day, sum(page_views), sum(sessions), sum(new_visitors), sum(identified), sum(orders),
         sum(revenue)
