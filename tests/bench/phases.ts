@@ -24,7 +24,7 @@ import type { Figures } from './report.ts';
 import { startServer } from './server.ts';
 import { Browser } from './traffic.ts';
 
-const RAW = { rows: 60_000, ms: 6_000 };
+const RAW = { rows: 200_000, ms: 5_000 };
 const SMALL = { pool: 512, concurrency: 32, bounds: { maxMs: 10_000, maxCount: 20_000 } };
 const BATCH = { pool: 64, concurrency: 16, bounds: { maxMs: 10_000, maxCount: 2_000 } };
 /** On the big database, this share of each pool is returning customers with long histories. */
