@@ -322,7 +322,7 @@ export function generationSteps(window: Window): Step[] {
 /** UTC day of an epoch-ms SQL expression, as the rollups key it (`utcDay`). */
 const day = (ms: string) => `date((${ms}) / 1000, 'unixepoch')`;
 
-/** What ingestion, visitors, identify and orders added to the daily rollups, from the rows. */
+/** What ingestion, visitors, identify and orders added to the daily rollups, counted from what was generated. */
 function rollupStatements(): string[] {
   // Per event the rollups count: page views (per day and path, and sessions begun) and product views.
   const counted = SESSION.flatMap((e, seq) =>
@@ -335,7 +335,8 @@ function rollupStatements(): string[] {
       : [],
   );
   return [
-    // From the sessions, not the 10M events: the same days, paths and skus, a fraction of the reading.
+    // From the scratch tables, not the 10M events and 2.5M lines: the same days, paths and skus,
+    // a fraction of the reading.
     `CREATE TEMP TABLE gen_event_days AS
       WITH s AS MATERIALIZED (
         SELECT g.*, pa.sku AS a_sku, pa.path AS a_path, pb.sku AS b_sku, pb.path AS b_path
@@ -353,8 +354,7 @@ function rollupStatements(): string[] {
         UNION ALL SELECT ${day('created_at')}, 0, 0, count(*), 0, 0, 0 FROM visitors WHERE site_id = ${SITE} GROUP BY 1
         UNION ALL SELECT ${day('identified_at')}, 0, 0, 0, count(*), 0, 0 FROM customers
           WHERE site_id = ${SITE} AND identified_at IS NOT NULL GROUP BY 1
-        UNION ALL SELECT ${day('placed_at')}, 0, 0, 0, 0, count(*), sum(total_cents) FROM orders
-          WHERE site_id = ${SITE} GROUP BY 1)
+        UNION ALL SELECT ${day('placed_at')}, 0, 0, 0, 0, count(*), sum(total) FROM gen_orders GROUP BY 1)
       GROUP BY day ORDER BY day`,
     `INSERT INTO site_daily_pages (site_id, day, path, views)
       SELECT ${SITE}, day, path, sum(n) FROM gen_event_days WHERE type = 'page_view' AND path IS NOT NULL
@@ -362,8 +362,8 @@ function rollupStatements(): string[] {
     `INSERT INTO site_daily_products (site_id, day, sku, views, orders)
       SELECT ${SITE}, day, sku, sum(views), sum(orders) FROM (
         SELECT day, sku, n AS views, 0 AS orders FROM gen_event_days WHERE type = 'product_view' AND sku IS NOT NULL
-        UNION ALL SELECT ${day('o.placed_at')}, oi.sku, 0, count(*) FROM orders o
-          JOIN order_items oi ON oi.site_id = o.site_id AND oi.order_id = o.id WHERE o.site_id = ${SITE} GROUP BY 1, 2)
+        UNION ALL SELECT ${day('o.placed_at')}, p.sku, 0, count(*) FROM gen_items i
+          JOIN gen_orders o ON o.n = i.order_n JOIN gen_products p ON p.idx = i.product GROUP BY 1, 2)
       GROUP BY day, sku ORDER BY day, sku`,
     `INSERT INTO site_origins (site_id, origin, first_event_at, last_event_at, events)
       SELECT ${SITE}, '${SHOP_URL}', (SELECT server_ts FROM events ORDER BY id LIMIT 1),
