@@ -9,9 +9,10 @@
  *   `product_view` with a real sku, and one `add_to_cart`; the last view stays open;
  *   page views carry the dwell of the leave that closed them, as ingestion copies it;
  * - event ids are UUIDv7 of the event's client time; server time is when its request came;
- * - sessions, visitors, customers and `customer_stats` hold what ingestion, orders and merges
- *   would have accumulated (counters, dwell, first/last seen, top categories), and the daily
- *   rollups and the install check's origin what the batches and orders added to them.
+ * - sessions, visitors, customers, `customer_stats` and `customer_categories` hold what
+ *   ingestion, orders and merges would have accumulated (counters, dwell, first/last seen,
+ *   category counts and the top five), and the daily rollups and the install check's origin
+ *   what the batches and orders added to them.
  */
 import { RANDOM_ID_SQL as RID, uuidv7Sql } from './ids.ts';
 import {
@@ -25,7 +26,7 @@ import {
 } from './population.ts';
 
 /** Bumped when the generated rows change, so the cache is rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** The year of history, epoch ms. */
 export interface Window {
@@ -238,17 +239,20 @@ export function generationSteps(window: Window): Step[] {
     {
       name: 'profiles: first and last seen, counters, top categories (scratch)',
       statements: [
+        // Every category a customer viewed (product views) or bought (order lines), and how often.
+        `CREATE TEMP TABLE gen_categories AS
+          SELECT customer_n, category, count(*) AS n FROM (
+            SELECT s.customer_n, p.category FROM gen_sessions s JOIN gen_products p ON p.idx = s.a
+            UNION ALL SELECT s.customer_n, p.category FROM gen_sessions s JOIN gen_products p ON p.idx = s.b
+            UNION ALL SELECT o.customer_n, p.category FROM gen_items i JOIN gen_orders o ON o.n = i.order_n
+              JOIN gen_products p ON p.idx = i.product)
+          GROUP BY customer_n, category`,
         `CREATE TEMP TABLE gen_top AS
           SELECT customer_n, json_group_array(json_object('category', category, 'count', n) ORDER BY n DESC, category)
             AS top
           FROM (SELECT customer_n, category, n,
                   row_number() OVER (PARTITION BY customer_n ORDER BY n DESC, category) AS rank
-                FROM (SELECT customer_n, category, count(*) AS n FROM (
-                  SELECT s.customer_n, p.category FROM gen_sessions s JOIN gen_products p ON p.idx = s.a
-                  UNION ALL SELECT s.customer_n, p.category FROM gen_sessions s JOIN gen_products p ON p.idx = s.b
-                  UNION ALL SELECT o.customer_n, p.category FROM gen_items i JOIN gen_orders o ON o.n = i.order_n
-                    JOIN gen_products p ON p.idx = i.product)
-                GROUP BY customer_n, category))
+                FROM gen_categories)
           WHERE rank <= 5 GROUP BY customer_n`,
         `CREATE TEMP TABLE gen_profiles AS
           SELECT c.n AS n,
@@ -270,7 +274,7 @@ export function generationSteps(window: Window): Step[] {
       ],
     },
     {
-      name: 'customers, customer_stats, visitors, sessions',
+      name: 'customers, customer_stats, customer_categories, visitors, sessions',
       statements: [
         `INSERT INTO customers (id, site_id, external_id, email, name, phone, attributes, consent, first_seen_at,
             last_seen_at, identified_at)
@@ -283,6 +287,9 @@ export function generationSteps(window: Window): Step[] {
             last_order_at, top_categories)
           SELECT c.id, ${SITE}, p.page_views, p.dwell, p.sessions, p.orders, p.revenue, p.last_order, p.top
           FROM gen_customers c JOIN gen_profiles p ON p.n = c.n ORDER BY p.first_seen, c.n`,
+        `INSERT INTO customer_categories (customer_id, category, site_id, count)
+          SELECT c.id, g.category, ${SITE}, g.n FROM gen_categories g JOIN gen_customers c ON c.n = g.customer_n
+          JOIN gen_profiles p ON p.n = g.customer_n ORDER BY p.first_seen, c.n, g.category`,
         `INSERT INTO visitors (id, site_id, customer_id, token_id, revoked_at, created_at, last_seen_at)
           SELECT v.id, ${SITE}, c.id, v.token_id, NULL, coalesce(s.first - 500, p.first_seen),
             coalesce(s.last, p.first_seen)

@@ -1,7 +1,8 @@
 /**
- * Checks a sample of the generated big database against its own rows: profile counters and
- * top categories as recomputing them would give, sessions against their events, page views
- * against the leaves that closed them, orders against their lines. Throws on any difference.
+ * Checks a sample of the generated big database against its own rows: profile counters,
+ * category counts and top categories as recomputing them would give, sessions against their
+ * events, page views against the leaves that closed them, orders against their lines.
+ * Throws on any difference.
  */
 import type { Client, InValue } from '@libsql/client';
 import { BENCH_SITE, externalIdOf, tierRange, type TierName } from './population.ts';
@@ -16,8 +17,9 @@ function sampleNumbers(): number[] {
 }
 
 /**
- * A profile's counters and top categories recomputed from its rows. CROSS JOIN keeps orders
- * outside: left to itself the planner walks every order line of the site.
+ * A profile's counters and categories recomputed from its rows, and its stored category
+ * counts. CROSS JOIN keeps orders outside: left to itself the planner walks every order line
+ * of the site.
  */
 const RECOMPUTED = `SELECT
   (SELECT count(*) FROM events WHERE site_id = ?1 AND customer_id = ?2 AND type = 'page_view') AS page_views,
@@ -36,6 +38,17 @@ const RECOMPUTED = `SELECT
       SELECT oi.category FROM orders o CROSS JOIN order_items oi ON oi.site_id = o.site_id AND oi.order_id = o.id
         WHERE o.site_id = ?1 AND o.customer_id = ?2 AND oi.category IS NOT NULL
     ) GROUP BY category ORDER BY n DESC, category LIMIT 5)) AS top_categories,
+  (SELECT coalesce(json_group_array(json_object('category', category, 'count', n)), '[]') FROM (
+    SELECT category, count(*) AS n FROM (
+      SELECT p.category AS category FROM events e
+        JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
+        WHERE e.site_id = ?1 AND e.customer_id = ?2 AND e.type = 'product_view'
+      UNION ALL
+      SELECT oi.category FROM orders o CROSS JOIN order_items oi ON oi.site_id = o.site_id AND oi.order_id = o.id
+        WHERE o.site_id = ?1 AND o.customer_id = ?2 AND oi.category IS NOT NULL
+    ) GROUP BY category ORDER BY category)) AS categories,
+  (SELECT coalesce(json_group_array(json_object('category', category, 'count', count)), '[]') FROM (
+    SELECT category, count FROM customer_categories WHERE customer_id = ?2 ORDER BY category)) AS stored_categories,
   (SELECT max(client_ts) FROM events WHERE site_id = ?1 AND customer_id = ?2) AS last_event_at`;
 
 /** Rows that disagree with the events they summarise; each query must answer 0. */
@@ -101,6 +114,11 @@ export async function verifySample(client: Client): Promise<void> {
     if (stats.top_categories !== want.top_categories) {
       problems.push(
         `${customerId} top_categories: ${show(stats.top_categories)} ≠ ${show(want.top_categories)}`,
+      );
+    }
+    if (want.categories !== want.stored_categories) {
+      problems.push(
+        `${customerId} customer_categories: ${show(want.stored_categories)} ≠ ${show(want.categories)}`,
       );
     }
     if (want.last_event_at !== null && customer.last_seen_at !== want.last_event_at) {
