@@ -6,8 +6,9 @@
  * only), which cost O(history) per call unless a LIMIT stops them early.
  *
  * The SQL is copied from the services as they stood before the performance work (tracking,
- * profiles/stats, identity, orders, profiles), so this prints the "before" plans; the
- * plan-regression test is to run the real statements instead.
+ * profiles/stats, identity, orders, profiles), so this prints the "before" plans, on whatever
+ * schema the database has. The statements the services issue now are held by
+ * tests/api/query-plans.test.ts.
  */
 import { createClient, type InArgs } from '@libsql/client';
 import { bigDatabase } from './generate.ts';
