@@ -1,7 +1,8 @@
 /**
  * The Node entry as the benchmark's server, in its own process so the load generator does
- * not share its event loop: `node tests/bench/serve.ts <file:db-url>`, started by run.ts
+ * not share its event loop: `node tests/bench/serve.ts <file:db-url>`, started by server.ts
  * over IPC. Reports `{ origin }` once it listens and closes on the message `'stop'`.
+ * The one file that knows how the Node entry is started.
  */
 import { start } from '../../worker/node.ts';
 

@@ -1,0 +1,54 @@
+/**
+ * The bench's server process (serve.ts) seen from the load generator: its origin, its memory
+ * as the kernel counts it, and a way to stop it.
+ */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export interface BenchServer {
+  origin: string;
+  /** Resident memory now and its peak since the process started (`VmRSS`, `VmHWM`), bytes. */
+  memory(): Promise<{ rss: number; peak: number }>;
+  stop(): Promise<void>;
+}
+
+async function memoryOf(pid: number) {
+  // The kernel's own counters: sampling from inside the server would miss the peaks, since
+  // the server's thread is busy in the database driver exactly when memory peaks.
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
+}
+
+/**
+ * Starts tests/bench/serve.ts on `dbUrl` and waits for its origin.
+ * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of the server there.
+ */
+export async function startServer(dbUrl: string): Promise<BenchServer> {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const child = fork(join(here, 'serve.ts'), [dbUrl], {
+    execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const first = await Promise.race([once(child, 'message'), once(child, 'exit')]);
+  const origin = (first[0] as { origin?: unknown } | null)?.origin;
+  if (typeof origin !== 'string' || child.pid === undefined) {
+    throw new Error('the bench server exited before listening');
+  }
+  const pid = child.pid;
+  return {
+    origin,
+    memory: () => memoryOf(pid),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.send('stop');
+      await exited;
+    },
+  };
+}
