@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countRows, expectError } from '../fixtures/assert.ts';
 import { events } from '../../db/schema/index.ts';
 import { serviceContext } from '../../worker/app.ts';
@@ -106,5 +106,45 @@ describe('the command line', () => {
     expect(await main(['jobs', 'run', 'no-such-job'], env)).toBe(2);
     expect(await main(['no-such-command'], env)).toBe(2);
     expect(await main(['jobs', 'run', '--budget-ms', 'soon', '--all'], env)).toBe(2);
+  });
+
+  it('creates a site on a fresh embedded database whose printed keys work over HTTP', async () => {
+    const file = join(dir, 'fresh-site.db');
+    const env = { LIBSQL_URL: `file:${file}`, CRM_ORIGIN: 'https://crm.shop.example' };
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      printed.push(String(line));
+    });
+    try {
+      expect(
+        await main(['site', 'create', '--name', 'Fresh shop', '--origin', 'https://fresh.example'], env),
+      ).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const out = printed.join('\n');
+    const publishableKey = /publishable key (pk_\S+)/.exec(out)?.[1] ?? '';
+    const secretKey = /secret key\s+(sk_\S+)/.exec(out)?.[1] ?? '';
+    expect(out).toContain(
+      `<script type="module" src="https://crm.shop.example/crm.js" data-site-key="${publishableKey}"></script>`,
+    );
+    const fresh = await start({ dbUrl: env.LIBSQL_URL, port: 0 });
+    try {
+      const visitor = await fetch(`${fresh.origin}/v1/visitors?key=${publishableKey}`, {
+        method: 'POST',
+        headers: { Origin: 'https://fresh.example', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(visitor.status).toBe(201);
+      expect(visitor.headers.get('Access-Control-Allow-Origin')).toBe('https://fresh.example');
+      const staff = await fetch(`${fresh.origin}/v1/customers`, {
+        headers: { Authorization: `Bearer ${secretKey}` },
+      });
+      expect(staff.status).toBe(200);
+      // A database with a site but no staff still offers the console's first-run setup.
+      expect(fresh.setupToken).toEqual(expect.any(String));
+    } finally {
+      await fresh.close();
+    }
   });
 });
