@@ -35,8 +35,6 @@ export const events = sqliteTable(
     // Led by customer_id, not site_id: a customer id is unique across sites, and SQLite checks the
     // foreign key on deleting a profile (merge, erasure) only through an index led by that column.
     index('events_customer_idx').on(t.customerId, t.id),
-    // The console's live activity: a site's newest events. Appends land on the right edge.
-    index('events_site_id_idx').on(t.siteId, t.id),
   ],
 );
 

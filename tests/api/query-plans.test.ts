@@ -15,7 +15,7 @@ import { signedInMember } from '../fixtures/console.ts';
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Tables that stay small whatever the traffic: configuration, not history. */
-const SMALL_TABLES = new Set(['sites', 'job_state', '__drizzle_migrations']);
+const SMALL_TABLES = new Set(['sites', 'site_origins', 'job_state', '__drizzle_migrations']);
 
 interface Recorded {
   sql: string;
@@ -65,13 +65,24 @@ function isPageWalk(sql: string, plan: string[]): boolean {
 /** The scans of growing tables in a statement's plan, as `SCAN …` lines. */
 function fullScans(sql: string, plan: string[]): string[] {
   if (isPageWalk(sql, plan)) return [];
-  return plan.filter((line) => {
-    const scanned = /^SCAN (\S+)/.exec(line)?.[1];
-    if (!scanned) return false;
-    // json_each's rows are the request's own; subqueries and constant rows are not tables.
-    if (line.includes('VIRTUAL TABLE') || scanned.startsWith('(') || scanned === 'CONSTANT') return false;
-    return !SMALL_TABLES.has(scanned);
-  });
+  return plan
+    .filter((line) => {
+      const scanned = /^SCAN (\S+)/.exec(line)?.[1];
+      if (!scanned) return false;
+      // json_each's rows are the request's own; subqueries and constant rows are not tables.
+      if (line.includes('VIRTUAL TABLE') || scanned.startsWith('(') || scanned === 'CONSTANT') return false;
+      return !SMALL_TABLES.has(scanned);
+    })
+    .concat(
+      // An index used for the site alone walks every row of the tenant: a scan in all but name,
+      // unless an ORDER BY … LIMIT stops the walk early.
+      /\border by\b[^()]*\blimit\b/i.test(sql)
+        ? []
+        : plan.filter((line) => {
+            const table = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ \(site_id=\?\)$/.exec(line)?.[1];
+            return table !== undefined && !SMALL_TABLES.has(table);
+          }),
+    );
 }
 
 /** Explains each recorded statement once; returns the plans that scan a growing table. */
