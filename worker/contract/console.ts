@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientId, pageLimit } from './common.ts';
 import { STAFF_ROLES, type ConsentState, type EventType, type StaffRole } from './constants.ts';
+import type { CustomerProfile } from './customers.ts';
 import type { OrderResponse } from './orders.ts';
 
 const email = z.email().max(320);
@@ -211,15 +212,7 @@ export interface Customer360 {
   firstSeenAt: number;
   lastSeenAt: number;
   identifiedAt: number | null;
-  stats: {
-    pageViews: number;
-    totalDwellMs: number;
-    sessions: number;
-    orders: number;
-    revenueCents: number;
-    lastOrderAt: number | null;
-    topCategories: { category: string; count: number }[];
-  };
+  stats: CustomerProfile['stats'];
   orders: OrderResponse[];
   timeline: { sessions: TimelineSession[]; nextCursor: string | null };
 }

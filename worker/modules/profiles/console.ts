@@ -10,7 +10,7 @@ import type {
 import { notFound } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { recentOrders } from '../orders/queries.ts';
-import { decodeCursor, encodeCursor, searchMatch } from './service.ts';
+import { decodeCursor, encodeCursor, searchMatch, statsView } from './service.ts';
 
 /** Sessions the 360 shows at once; older ones come page by page. */
 const TIMELINE_SESSIONS = 10;
@@ -195,15 +195,7 @@ export async function customer360(ctx: ServiceContext, site: Site, customerId: s
     firstSeenAt: customer.firstSeenAt,
     lastSeenAt: customer.lastSeenAt,
     identifiedAt: customer.identifiedAt,
-    stats: {
-      pageViews: stats?.pageViews ?? 0,
-      totalDwellMs: stats?.totalDwellMs ?? 0,
-      sessions: stats?.sessions ?? 0,
-      orders: stats?.orders ?? 0,
-      revenueCents: stats?.revenueCents ?? 0,
-      lastOrderAt: stats?.lastOrderAt ?? null,
-      topCategories: stats?.topCategories ?? [],
-    },
+    stats: statsView(stats),
     orders,
     timeline: browsing,
   };

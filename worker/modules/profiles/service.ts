@@ -1,5 +1,12 @@
 import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { customerStats, customers, events, type Site, type Visitor } from '../../../db/schema/index.ts';
+import {
+  customerStats,
+  customers,
+  events,
+  type CustomerStats,
+  type Site,
+  type Visitor,
+} from '../../../db/schema/index.ts';
 import type { CustomerList, CustomerProfile, CustomerSearch } from '../../contract/customers.ts';
 import type { MeResponse, RecentPage } from '../../contract/me.ts';
 import { badRequest, notFound, unauthorized } from '../../http/errors.ts';
@@ -79,6 +86,19 @@ export async function myProfile(ctx: ServiceContext, site: Site, customerId: str
   };
 }
 
+/** A profile's running totals as staff read them; a profile without its row yet has zeros. */
+export function statsView(stats: CustomerStats | null | undefined): CustomerProfile['stats'] {
+  return {
+    pageViews: stats?.pageViews ?? 0,
+    totalDwellMs: stats?.totalDwellMs ?? 0,
+    sessions: stats?.sessions ?? 0,
+    orders: stats?.orders ?? 0,
+    revenueCents: stats?.revenueCents ?? 0,
+    lastOrderAt: stats?.lastOrderAt ?? null,
+    topCategories: stats?.topCategories ?? [],
+  };
+}
+
 /** The whole profile for staff. */
 export async function customerProfile(
   ctx: ServiceContext,
@@ -103,15 +123,7 @@ export async function customerProfile(
     firstSeenAt: customer.firstSeenAt,
     lastSeenAt: customer.lastSeenAt,
     identifiedAt: customer.identifiedAt,
-    stats: {
-      pageViews: stats?.pageViews ?? 0,
-      totalDwellMs: stats?.totalDwellMs ?? 0,
-      sessions: stats?.sessions ?? 0,
-      orders: stats?.orders ?? 0,
-      revenueCents: stats?.revenueCents ?? 0,
-      lastOrderAt: stats?.lastOrderAt ?? null,
-      topCategories: stats?.topCategories ?? [],
-    },
+    stats: statsView(stats),
     recentOrders: orderList,
     recentPages: pages,
   };
