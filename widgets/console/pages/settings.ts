@@ -6,7 +6,7 @@ import { ConsolePage } from '../page.ts';
 import { siteUrl } from '../routes.ts';
 import { common } from '../ui/common.messages.ts';
 import { keysBlock, secretBlock, snippetBlock } from '../ui/keys.ts';
-import { parseOrigins } from '../ui/origins.ts';
+import { parseOrigins, siteFields } from '../ui/origins.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { formText } from '../ui/form.ts';
 import { definePage } from './define.ts';
@@ -352,21 +352,14 @@ export class CrmConsoleSettings extends ConsolePage<SettingsMessages> {
           : nothing
       }
       <form @submit=${(e: SubmitEvent) => void this.#create(e)}>
-        <div class="field">
-          <label for="new-name">${t.name}</label>
-          <input id="new-name" name="new-name" required />
-        </div>
-        <div class="field">
-          <label for="new-origins">${t.origins}</label>
-          <textarea
-            id="new-origins"
-            name="new-origins"
-            rows="2"
-            required
-            aria-describedby="new-origins-hint"
-          ></textarea>
-          <p class="hint" id="new-origins-hint">${t.originsHint}</p>
-        </div>
+        ${siteFields({
+          nameId: 'new-name',
+          nameLabel: t.name,
+          originsId: 'new-origins',
+          originsLabel: t.origins,
+          originsHint: t.originsHint,
+          rows: 2,
+        })}
         ${alertFor(this._createError, this.ctx.locale)}
         <button type="submit">${t.create}</button>
       </form>

@@ -6,7 +6,7 @@ import { ConsolePage } from '../page.ts';
 import { consoleUrl } from '../routes.ts';
 import { common } from '../ui/common.messages.ts';
 import { keysBlock } from '../ui/keys.ts';
-import { parseOrigins } from '../ui/origins.ts';
+import { parseOrigins, siteFields } from '../ui/origins.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { formText } from '../ui/form.ts';
 import { definePage } from './define.ts';
@@ -203,21 +203,14 @@ export class CrmConsoleSetup extends ConsolePage<SetupMessages> {
         </fieldset>
         <fieldset class="field">
           <legend>${t.site}</legend>
-          <div class="field">
-            <label for="site">${t.siteName}</label>
-            <input id="site" name="site" required />
-          </div>
-          <div class="field">
-            <label for="origins">${t.origins}</label>
-            <textarea
-              id="origins"
-              name="origins"
-              rows="3"
-              required
-              aria-describedby="origins-hint"
-            ></textarea>
-            <p class="hint" id="origins-hint">${t.originsHint}</p>
-          </div>
+          ${siteFields({
+            nameId: 'site',
+            nameLabel: t.siteName,
+            originsId: 'origins',
+            originsLabel: t.origins,
+            originsHint: t.originsHint,
+            rows: 3,
+          })}
         </fieldset>
         ${alertFor(this._error, this.ctx.locale)}
         <button type="submit" ?disabled=${this._busy}>${t.submit}</button>
