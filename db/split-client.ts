@@ -10,7 +10,13 @@ import {
   type TransactionMode,
 } from '@libsql/client';
 import { applyPragmas } from './pragmas.ts';
-import type { PlainError, PlainResultSet, WriterRequest, WriterResponse } from './writer-protocol.ts';
+import type {
+  Durability,
+  PlainError,
+  PlainResultSet,
+  WriterRequest,
+  WriterResponse,
+} from './writer-protocol.ts';
 
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -46,6 +52,14 @@ function isRead(sql: string): boolean {
   return /^\s*select\b/i.test(sql);
 }
 
+/** Two faces of one split database: they share both connections and differ in durability. */
+export interface SplitClients {
+  /** Every batch commits with synchronous=FULL. */
+  client: Client;
+  /** Batches commit with synchronous=NORMAL (see {@link Durability}); for event ingestion only. */
+  relaxed: Client;
+}
+
 /**
  * A libSQL client over an embedded file with two connections: reads run on this thread's
  * connection, every write (any statement but a SELECT, every batch) on a writer thread's.
@@ -53,7 +67,7 @@ function isRead(sql: string): boolean {
  * writer's statements, commits and fsyncs no longer hold the event loop, so a read request
  * is answered while a long write transaction is under way.
  */
-export async function openSplitClient(url: string): Promise<Client> {
+export async function openSplitClient(url: string): Promise<SplitClients> {
   const reader = createClient({ url, concurrency: 1 });
   await applyPragmas(reader, 'file');
   const writer = new Worker(new URL('./writer-thread.ts', import.meta.url), { workerData: { url } });
@@ -93,7 +107,7 @@ export async function openSplitClient(url: string): Promise<Client> {
   const statement = (stmt: InStatement | [string, InArgs?]): InStatement =>
     Array.isArray(stmt) ? { sql: stmt[0], args: stmt[1] ?? [] } : stmt;
 
-  const client: Client = {
+  const clientWith = (durability: Durability): Client => ({
     async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       const stmt = typeof stmtOrSql === 'string' && args !== undefined ? { sql: stmtOrSql, args } : stmtOrSql;
       if (isRead(typeof stmt === 'string' ? stmt : stmt.sql)) return reader.execute(stmt);
@@ -102,7 +116,7 @@ export async function openSplitClient(url: string): Promise<Client> {
       return result;
     },
     batch: (stmts: (InStatement | [string, InArgs?])[], mode?: TransactionMode) =>
-      send({ op: 'batch', stmts: stmts.map(statement), ...(mode ? { mode } : {}) }),
+      send({ op: 'batch', stmts: stmts.map(statement), durability, ...(mode ? { mode } : {}) }),
     migrate: (stmts: InStatement[]) => send({ op: 'migrate', stmts }),
     executeMultiple: async (sql: string) => {
       await send({ op: 'executeMultiple', sql });
@@ -126,6 +140,6 @@ export async function openSplitClient(url: string): Promise<Client> {
       return closed;
     },
     protocol: 'file',
-  };
-  return client;
+  });
+  return { client: clientWith('full'), relaxed: clientWith('relaxed') };
 }

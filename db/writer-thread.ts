@@ -3,13 +3,31 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient } from '@libsql/client';
 import { applyPragmas } from './pragmas.ts';
-import { toPlain, type PlainError, type WriterRequest, type WriterResponse } from './writer-protocol.ts';
+import {
+  toPlain,
+  type Durability,
+  type PlainError,
+  type WriterRequest,
+  type WriterResponse,
+} from './writer-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('db/writer-thread.ts runs as a worker thread');
 const { url } = workerData as { url: string };
 const client = createClient({ url, concurrency: 1 });
 await applyPragmas(client, 'file');
+let durability: Durability = 'full';
+
+/**
+ * Sets the connection's synchronous level for the next transaction. It is per connection and
+ * this thread runs one request at a time, so it covers exactly that transaction; a FULL commit
+ * after relaxed ones syncs the WAL with their frames too.
+ */
+async function syncFor(wanted: Durability) {
+  if (wanted === durability) return;
+  await client.execute(`PRAGMA synchronous = ${wanted === 'full' ? 'FULL' : 'NORMAL'}`);
+  durability = wanted;
+}
 
 function plainError(error: unknown): PlainError {
   if (!(error instanceof Error)) return { message: String(error) };
@@ -29,12 +47,16 @@ function plainError(error: unknown): PlainError {
 async function run(request: Exclude<WriterRequest, { op: 'close' }>) {
   switch (request.op) {
     case 'execute':
+      await syncFor('full');
       return [await client.execute(request.stmt)];
     case 'batch':
+      await syncFor(request.durability);
       return client.batch(request.stmts, request.mode);
     case 'migrate':
+      await syncFor('full');
       return client.migrate(request.stmts);
     case 'executeMultiple':
+      await syncFor('full');
       await client.executeMultiple(request.sql);
       return [];
   }

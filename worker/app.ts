@@ -15,6 +15,8 @@ import { SiteCache } from './modules/sites/cache.ts';
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {
   db: Db;
+  /** Where event ingestion writes (see `OpenDatabase.eventDb`); defaults to `db`. */
+  eventDb?: Db;
   /**
    * The connection's address, for rate limits: the socket on Node, `cf-connecting-ip`
    * on Workers. Never `X-Forwarded-For`, which any client can write.
@@ -35,10 +37,11 @@ export interface AppDeps {
 
 /** The service context the app runs its modules with. */
 export function serviceContext(
-  deps: Pick<AppDeps, 'db' | 'now' | 'newId' | 'passwordIterations'>,
+  deps: Pick<AppDeps, 'db' | 'eventDb' | 'now' | 'newId' | 'passwordIterations'>,
 ): ServiceContext {
   return {
     db: deps.db,
+    ...(deps.eventDb ? { eventDb: deps.eventDb } : {}),
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ...(deps.passwordIterations ? { passwordIterations: deps.passwordIterations } : {}),

@@ -68,7 +68,9 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
     '/',
     createApp({
       // One process owns the embedded file: concurrent writes can share a commit (and its sync).
-      db: database.kind === 'remote' ? database.db : withGroupCommit(database.db),
+      ...(database.kind === 'remote'
+        ? { db: database.db }
+        : { db: withGroupCommit(database.db), eventDb: withGroupCommit(database.eventDb) }),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       log,
       ...(setupToken ? { setupToken } : {}),

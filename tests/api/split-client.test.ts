@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { openDb, type OpenDatabase } from '../../db/client.ts';
+import type { Db } from '../../db/types.ts';
 
 let database: OpenDatabase | undefined;
 let dir: string | undefined;
@@ -53,5 +55,26 @@ describe('embedded file: reads on this thread, writes on the writer thread', () 
     await write;
     expect(settled).toEqual(['read', 'write']);
     expect((await client.execute('SELECT count(*) AS n FROM t')).rows[0]?.n).toBe(400_000);
+  });
+
+  it('commits event batches relaxed and everything else with synchronous=FULL', async () => {
+    await openFile();
+    if (!database) throw new Error('not open');
+    const { db, eventDb } = database;
+    // Read inside the transaction itself: the level that transaction commits with.
+    const level = async (handle: Db) => {
+      const [, read] = await handle.batch([
+        handle.run(sql`INSERT INTO t (v) VALUES (${crypto.randomUUID()})`),
+        handle.all<{ synchronous: number }>(sql`PRAGMA synchronous`),
+      ]);
+      return read[0]?.synchronous;
+    };
+    expect(eventDb).not.toBe(db);
+    expect(await level(eventDb)).toBe(1);
+    // An order right after events: the level is back to FULL for its commit.
+    expect(await level(db)).toBe(2);
+    expect(await level(eventDb)).toBe(1);
+    const single = await database.client.execute('PRAGMA synchronous');
+    expect(single.rows[0]?.[0]).toBe(2);
   });
 });

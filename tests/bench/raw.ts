@@ -1,11 +1,12 @@
 /**
  * The raw insert ceiling: what the database alone does with the rows ingestion writes. The
- * same file as the HTTP run, opened through db/client.ts (so the same pragmas: WAL,
- * synchronous=FULL, foreign keys), 100-row INSERTs of tracker-shaped events with UUIDv7 ids,
+ * same file as the HTTP run, opened as the server opens it (db/split-client.ts: the same
+ * pragmas, and the same relaxed commits event ingestion takes: WAL, synchronous=NORMAL,
+ * foreign keys, writes on the writer thread), 100-row INSERTs of tracker-shaped events with UUIDv7 ids,
  * several statements per commit, for visitors created the way `POST /v1/visitors` creates them.
  */
 import type { InStatement, InValue } from '@libsql/client';
-import { openDb } from '../../db/client.ts';
+import { openSplitClient } from '../../db/split-client.ts';
 import { randomId } from './ids.ts';
 import { BENCH_SITE } from './population.ts';
 import { Browser } from './traffic.ts';
@@ -54,8 +55,7 @@ export async function rawInsertRate(
   maxMs: number,
   keep: boolean,
 ): Promise<RawResult> {
-  const database = await openDb(url);
-  const { client } = database;
+  const { client, relaxed } = await openSplitClient(url);
   try {
     const now = Date.now();
     const visitors = Array.from({ length: VISITORS }, () => ({
@@ -123,13 +123,13 @@ export async function rawInsertRate(
       i += STATEMENTS_PER_COMMIT
     ) {
       const group = statements.slice(i, i + STATEMENTS_PER_COMMIT);
-      await client.batch(group, 'write');
+      await relaxed.batch(group, 'write');
       rows += group.length * ROWS_PER_STATEMENT;
     }
     const seconds = (performance.now() - started) / 1000;
     if (!keep) await client.execute({ sql: 'DELETE FROM events WHERE id > ?', args: [before] });
     return { rows, seconds, rate: rows / seconds };
   } finally {
-    database.close();
+    client.close();
   }
 }

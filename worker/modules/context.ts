@@ -3,6 +3,12 @@ import type { Db } from '../../db/types.ts';
 /** What every service needs from its caller: the database, a clock and an id generator. */
 export interface ServiceContext {
   db: Db;
+  /**
+   * The handle event ingestion writes through: commits that may trade power-loss durability
+   * for speed (WAL with synchronous=NORMAL on an embedded file). Orders, tickets, identities
+   * and everything else a client was promised write through `db`. Absent: `db`.
+   */
+  eventDb?: Db;
   /** Current time, epoch ms. */
   now: () => number;
   newId: () => string;

@@ -86,7 +86,7 @@ export async function recordOrder(
   const customerIdSql = sql`(SELECT id FROM customers WHERE site_id = ${site.id} AND external_id = ${input.customer.externalId})`;
   const inserted = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId})`;
 
-  await db.batch([
+  const [customerRow, , insertedOrder] = await db.batch([
     db
       .insert(customers)
       .values({
@@ -105,7 +105,8 @@ export async function recordOrder(
           email: sql`coalesce(excluded.email, ${customers.email})`,
           name: sql`coalesce(excluded.name, ${customers.name})`,
         },
-      }),
+      })
+      .returning({ id: customers.id }),
     db.run(sql`INSERT INTO customer_stats (customer_id, site_id) SELECT ${customerIdSql}, ${site.id}
       ON CONFLICT (customer_id) DO NOTHING`),
     db
@@ -122,7 +123,8 @@ export async function recordOrder(
         placedAt,
         createdAt: now,
       })
-      .onConflictDoNothing({ target: [orders.siteId, orders.idempotencyKey] }),
+      .onConflictDoNothing({ target: [orders.siteId, orders.idempotencyKey] })
+      .returning({ id: orders.id }),
     db.run(sql`INSERT INTO order_items (site_id, order_id, sku, name, category, quantity, unit_price_cents)
       SELECT ${site.id}, ${orderId}, l.sku, l.name, l.category, l.quantity, l.unitPriceCents
       FROM ${jsonRows(lines, ['sku', 'name', 'category', 'quantity', 'unitPriceCents'])} AS l
@@ -145,7 +147,22 @@ export async function recordOrder(
     ...orderRollups(db, site.id, placedAt, orderId, totalCents),
   ]);
 
+  // The order row went in: the answer is what this call wrote, without reading it back.
+  // Otherwise a concurrent call with the same key won the race, and its result is replayed.
+  const [buyer] = customerRow;
+  if (insertedOrder.length === 1 && buyer) {
+    const { currency, reference } = input;
+    const order = {
+      id: orderId,
+      customerId: buyer.id,
+      reference: reference ?? null,
+      currency,
+      totalCents,
+      placedAt,
+    };
+    return { order: { ...order, items: lines }, replayed: false };
+  }
   const result = await replay(ctx, site, idempotencyKey, requestHash);
   if (!result) throw new Error('order missing after commit');
-  return { order: result.order, replayed: result.order.id !== orderId };
+  return { order: result.order, replayed: true };
 }
