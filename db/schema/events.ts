@@ -35,6 +35,10 @@ export const events = sqliteTable(
     // Led by customer_id, not site_id: a customer id is unique across sites, and SQLite checks the
     // foreign key on deleting a profile (merge, erasure) only through an index led by that column.
     index('events_customer_idx').on(t.customerId, t.id),
+    // Ingestion's aggregates read back the rows their batch inserted: one short range here,
+    // instead of a probe of the (site, event id) index per event for each aggregate; with the
+    // view id, a page_view finds the batch's leaves that close it directly.
+    index('events_ingest_idx').on(t.ingestId, t.viewId),
   ],
 );
 

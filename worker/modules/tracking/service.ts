@@ -13,7 +13,7 @@ import { utf8Length } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { ingestionRollups } from '../reports/rollups.ts';
 import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
-import { jsonRows, jsonValues } from '../../../db/json.ts';
+import { jsonRows } from '../../../db/json.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
 
@@ -113,7 +113,6 @@ async function write(
   const ingestId = ctx.newId();
   const siteId = site.id;
   const customerId = visitor.customerId;
-  const ids = jsonValues(batch.map((e) => e.id));
   const rows = jsonRows(
     batch.map((e) => ({
       id: e.id,
@@ -146,9 +145,10 @@ async function write(
       'ts',
     ],
   );
-  // Every statement below finds the batch's own rows through the (site, event id) index: the
-  // work follows the batch's size, never the length of the customer's history.
-  const mine = sql`site_id = ${siteId} AND event_id IN (${ids}) AND ingest_id = ${ingestId}`;
+  // Every statement below finds the rows this batch inserted (not its duplicates) through the
+  // ingest id index: one short range, so the work follows the batch's size, never the length
+  // of the customer's history.
+  const mine = sql`ingest_id = ${ingestId} AND site_id = ${siteId}`;
   const lastSeen = Math.max(...batch.map((e) => Math.min(e.ts, now)));
 
   // In batch order, so row ids follow the order the events were sent. `WHERE true` lets
@@ -183,12 +183,12 @@ async function write(
       dwell_ms = sessions.dwell_ms + excluded.dwell_ms
     WHERE sessions.visitor_id = excluded.visitor_id`);
 
-  // A page_leave carries the visible time of the page_view it closes; copy it onto the view.
+  // A page_leave carries the visible time of the page_view it closes; add it onto the view.
   // The unary + keeps SQLite on the event id index instead of walking the customer's events.
   const viewDwell = db.run(sql`
     UPDATE events SET dwell_ms = coalesce(dwell_ms, 0) + (
       SELECT coalesce(sum(l.dwell_ms), 0) FROM events l
-      WHERE l.site_id = ${siteId} AND l.event_id IN (${ids}) AND l.ingest_id = ${ingestId} AND l.view_id = events.event_id
+      WHERE l.ingest_id = ${ingestId} AND l.view_id = events.event_id AND l.site_id = ${siteId}
     )
     WHERE site_id = ${siteId} AND +customer_id = ${customerId} AND type = 'page_view' AND event_id IN (
       SELECT view_id FROM events WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL
@@ -222,7 +222,7 @@ async function write(
           db,
           sql`SELECT ${customerId}, p.category, ${siteId}, count(*) FROM events e
             JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
-            WHERE e.site_id = ${siteId} AND e.event_id IN (${ids}) AND e.ingest_id = ${ingestId} AND e.type = 'product_view'
+            WHERE e.ingest_id = ${ingestId} AND e.site_id = ${siteId} AND e.type = 'product_view'
             GROUP BY p.category`,
         ),
         refreshTopCategories(db, sql`${customerId}`),

@@ -1,0 +1,1 @@
+CREATE INDEX `events_ingest_idx` ON `events` (`ingest_id`,`view_id`);
