@@ -14,6 +14,7 @@ import { staffCount } from './modules/staff/accounts.ts';
 import { createErrorHandler, onNotFound, type ErrorLog } from './http/error-handler.ts';
 import { loadBundle, serveBundle } from './node/bundle.ts';
 import { openNodeDatabase } from './node/database.ts';
+import { DirectoryStorage } from './node/blob-storage.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,8 @@ export interface StartOptions {
   routes?: Hono;
   /** Where unexpected errors go; `console.error` unless told otherwise. */
   log?: ErrorLog;
+  /** `CRM_FILES_DIR`: where ticket attachments are kept; `./data/files`. */
+  filesDir?: string;
 }
 
 /** A running server; `close()` stops it and closes the database. */
@@ -71,6 +74,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
       db: database.kind === 'remote' ? database.db : withGroupCommit(database.db),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       log,
+      blobs: new DirectoryStorage(options.filesDir ?? join(root, 'data', 'files')),
       ...(setupToken ? { setupToken } : {}),
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     }),
@@ -105,6 +109,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): StartOptions {
     ...(env.LIBSQL_AUTH_TOKEN ? { authToken: env.LIBSQL_AUTH_TOKEN } : {}),
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
+    ...(env.CRM_FILES_DIR ? { filesDir: env.CRM_FILES_DIR } : {}),
     ...(env.RATE_LIMIT_PER_MINUTE ? { rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE) } : {}),
   };
 }
