@@ -116,7 +116,7 @@ async function merge(
       .where(eq(customers.id, to)),
     db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
     ...mergeStats(db, from, to),
-    ...moveTicketsStatements(ctx, site.id, from, to),
+    ...moveTicketsStatements(ctx, from, to),
     // Its stats and category rows go with it (cascade); every other row has moved above.
     db.delete(customers).where(eq(customers.id, from)),
   ]);

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte } from 'drizzle-orm';
 import {
   customers,
   orders,
   ratings,
+  satisfactionSurveys,
   ticketAttachments,
   ticketEvents,
   ticketMessages,
@@ -513,29 +514,17 @@ export async function openFile(ctx: ServiceContext, site: Site, storage: BlobSto
   return { row, blob };
 }
 
-/** Statements that move a merged-away profile's tickets to the profile it merges into. */
-export function moveTicketsStatements(
-  ctx: Pick<ServiceContext, 'db'>,
-  siteId: string,
-  from: string,
-  to: string,
-) {
+/**
+ * Statements that move a merged-away profile's tickets, events and ratings to the profile it
+ * merges into. Keyed on the customer alone (its id is unique across sites) so each walks its
+ * customer-led index.
+ */
+export function moveTicketsStatements(ctx: Pick<ServiceContext, 'db'>, from: string, to: string) {
   const { db } = ctx;
   return [
-    db
-      .update(tickets)
-      .set({ customerId: to })
-      .where(and(eq(tickets.siteId, siteId), eq(tickets.customerId, from))),
-    db
-      .update(ticketEvents)
-      .set({ customerId: to })
-      .where(and(eq(ticketEvents.siteId, siteId), eq(ticketEvents.customerId, from))),
-    db
-      .update(ratings)
-      .set({ customerId: to })
-      .where(and(eq(ratings.siteId, siteId), eq(ratings.customerId, from))),
-    db.run(
-      sql`UPDATE satisfaction_surveys SET customer_id = ${to} WHERE site_id = ${siteId} AND customer_id = ${from}`,
-    ),
+    db.update(tickets).set({ customerId: to }).where(eq(tickets.customerId, from)),
+    db.update(ticketEvents).set({ customerId: to }).where(eq(ticketEvents.customerId, from)),
+    db.update(ratings).set({ customerId: to }).where(eq(ratings.customerId, from)),
+    db.update(satisfactionSurveys).set({ customerId: to }).where(eq(satisfactionSurveys.customerId, from)),
   ] as const;
 }
