@@ -200,6 +200,7 @@ describe('working a ticket', () => {
     const path = `/sites/${t.site.id}/tickets/${ticket.id}`;
     t.clock.now += HOUR;
     await browser.call('POST', `${path}/messages`, { body: 'Note to self', internal: true });
+    t.clock.now += 60_000;
     await browser.call('POST', `${path}/messages`, { body: 'We are on it' });
     const patched = await browser.call('PATCH', path, {
       assigneeId: member.id,
