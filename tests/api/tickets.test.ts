@@ -62,7 +62,7 @@ async function upload(
   return t.app.request(url.pathname + url.search, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream', Origin: 'https://shop.example' },
-    body: bytes,
+    body: new Blob([new Uint8Array(bytes)]),
   });
 }
 
@@ -265,7 +265,7 @@ describe('attachments', () => {
       t.app.request(url.pathname + url.search, {
         method: 'POST',
         headers: { 'Content-Type': 'application/pdf' },
-        body: FILES.pdf,
+        body: new Blob([FILES.pdf]),
       });
     expect((await send()).status).toBe(201);
     await expectError(await send(), 409, 'upload_used');

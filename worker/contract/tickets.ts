@@ -93,6 +93,14 @@ export interface MessageView {
   createdAt: number;
 }
 
+/** `GET /v1/tickets/orders`: one of the customer's orders, to say which one a ticket is about. */
+export interface MyOrderOption {
+  id: string;
+  reference: string | null;
+  placedAt: number;
+  items: string[];
+}
+
 /** A ticket in the customer's list. */
 export interface MyTicketSummary {
   id: string;

@@ -49,6 +49,7 @@ import {
   createTicket,
   customerReply,
   listMyTickets,
+  myOrders,
   openFile,
   rateTicket,
   readMyTicket,
@@ -112,6 +113,10 @@ export function ticketRoutes(ctx: ServiceContext, deps: TicketDeps) {
     .get('/', async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json({ tickets: await listMyTickets(ctx, c.get('site'), await myId(ctx, c)) }, 200);
+    })
+    .get('/orders', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ orders: await myOrders(ctx, c.get('site'), await myId(ctx, c)) }, 200);
     })
     .post('/uploads/:token', async (c) => {
       const storage = storageOf(deps);

@@ -14,6 +14,7 @@ import {
 import { MAX_ATTACHMENTS_PER_TICKET, MAX_ATTACHMENT_BYTES } from '../../contract/constants.ts';
 import type {
   MyTicket,
+  MyOrderOption,
   MyTicketSummary,
   TicketCreateRequest,
   TicketCreated,
@@ -23,6 +24,7 @@ import type {
 import { ApiError, badRequest, conflict, notFound, tooManyRequests } from '../../http/errors.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
+import { recentOrders } from '../orders/queries.ts';
 import type { LatLng } from './geo.ts';
 import { UPLOAD_LINK_TTL_MS, signLink, verifyLink } from './links.ts';
 import { routeTicket } from './routing.ts';
@@ -248,6 +250,21 @@ export async function listMyTickets(
     .orderBy(desc(tickets.createdAt))
     .limit(100);
   return rows.map(summaryOf);
+}
+
+/** The customer's latest orders, to pick the one a ticket is about. */
+export async function myOrders(
+  ctx: ServiceContext,
+  site: Site,
+  customerId: string,
+): Promise<MyOrderOption[]> {
+  const list = await recentOrders(ctx, site.id, customerId, 20);
+  return list.map((o) => ({
+    id: o.id,
+    reference: o.reference,
+    placedAt: o.placedAt,
+    items: o.items.map((i) => i.name),
+  }));
 }
 
 /** Whether a reply is still taken (and reopens a resolved ticket). */
