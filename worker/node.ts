@@ -34,7 +34,7 @@ export interface StartOptions {
   routes?: Hono;
   /** Where unexpected errors go; `console.error` unless told otherwise. */
   log?: ErrorLog;
-  /** `CRM_FILES_DIR`: where ticket attachments are kept; `./data/files`. */
+  /** `CRM_FILES_DIR`: where ticket attachments are kept; beside an embedded database by default. */
   filesDir?: string;
 }
 
@@ -45,6 +45,17 @@ export interface RunningServer {
   /** The one-time token for the console's first-run setup, while no member of staff exists. */
   setupToken: string | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * Where attachments go by default: beside an embedded database (`data/crm.db` → `data/crm.db.files`),
+ * so a database and its files move and are deleted together; `./data/files` for a server.
+ */
+function filesDirFor(dbUrl: string | undefined): string {
+  const url = dbUrl ?? 'file:./data/crm.db';
+  return url.startsWith('file:') && url !== 'file::memory:'
+    ? `${resolve(url.slice('file:'.length))}.files`
+    : join(root, 'data', 'files');
 }
 
 /** Starts the server and resolves once it listens. */
@@ -74,7 +85,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
       db: database.kind === 'remote' ? database.db : withGroupCommit(database.db),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       log,
-      blobs: new DirectoryStorage(options.filesDir ?? join(root, 'data', 'files')),
+      blobs: new DirectoryStorage(options.filesDir ?? filesDirFor(options.dbUrl)),
       ...(setupToken ? { setupToken } : {}),
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     }),
