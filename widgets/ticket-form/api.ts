@@ -6,6 +6,7 @@ import type {
   MyTicketSummary,
   TicketCreated,
   TicketCreateRequest,
+  SurveyView,
   UploadLink,
 } from '../../worker/contract/tickets.ts';
 import type { CrmKit, KitError } from '../core/kit.ts';
@@ -126,5 +127,17 @@ export async function uploadFile(
       reject(kitError('network_error', 0));
     };
     xhr.send(file);
+  });
+}
+
+/** The satisfaction follow-up behind a signed link. */
+export function fetchSurvey(kit: CrmKit, token: string, signal: AbortSignal) {
+  return kit.request<SurveyView>('GET', `v1/surveys/${encodeURIComponent(token)}`, { signal });
+}
+
+/** Answers the follow-up. */
+export function answerSurvey(kit: CrmKit, token: string, stars: number, suggestion: string) {
+  return kit.request<undefined>('POST', `v1/surveys/${encodeURIComponent(token)}`, {
+    body: { stars, suggestion },
   });
 }

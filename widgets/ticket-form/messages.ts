@@ -69,6 +69,9 @@ export interface TicketFormMessages {
   retry: string;
   notTracked: string;
   files: string;
+  surveyHeading: (reference: string | null) => string;
+  suggestion: string;
+  surveyDone: string;
 }
 
 const refusedEn = {
@@ -151,6 +154,9 @@ export const messages: Catalog<TicketFormMessages> = {
     notTracked:
       'Customer service needs this browser to be recognised. Please accept the site’s cookies or contact us by email.',
     files: 'Files',
+    surveyHeading: (reference) => `How satisfied are you with your order${reference ? ` ${reference}` : ''}?`,
+    suggestion: 'What could we do better? (optional)',
+    surveyDone: 'Thank you: your answer is recorded.',
   },
   'zh-CN': {
     heading: '客户服务',
@@ -226,6 +232,9 @@ export const messages: Catalog<TicketFormMessages> = {
     retry: '重试',
     notTracked: '客户服务需要识别此浏览器。请接受本站的 Cookie，或通过电子邮件联系我们。',
     files: '文件',
+    surveyHeading: (reference) => `您对订单${reference ? ` ${reference} ` : ''}满意吗？`,
+    suggestion: '我们可以做得更好吗？（可选）',
+    surveyDone: '谢谢，您的回答已记录。',
   },
   'zh-TW': {
     heading: '客戶服務',
@@ -301,5 +310,8 @@ export const messages: Catalog<TicketFormMessages> = {
     retry: '重試',
     notTracked: '客戶服務需要辨識此瀏覽器。請接受本站的 Cookie，或透過電子郵件聯絡我們。',
     files: '檔案',
+    surveyHeading: (reference) => `您對訂單${reference ? ` ${reference} ` : ''}滿意嗎？`,
+    suggestion: '我們可以做得更好嗎？（選填）',
+    surveyDone: '謝謝，您的回答已記錄。',
   },
 };

@@ -250,6 +250,9 @@ export const styles = css`
   .text {
     white-space: pre-wrap;
   }
+  .survey {
+    margin-block: calc(var(--_crm-space) / 2) var(--_crm-space);
+  }
   .stars {
     display: flex;
     flex-wrap: wrap;

@@ -12,7 +12,9 @@ import type { KitError } from '../core/kit.ts';
 import { LocaleController } from '../core/locale-controller.ts';
 import { tokens } from '../core/tokens.ts';
 import {
+  answerSurvey,
   createTicket,
+  fetchSurvey,
   fetchContext,
   fetchTicket,
   listTickets,
@@ -43,6 +45,8 @@ type View = 'new' | 'mine';
 
 /** Where a ticket's private link keeps its id and token: `#crm-ticket=<id>.<token>`. */
 const LINK_PREFIX = '#crm-ticket=';
+/** Where a satisfaction survey's link keeps its token: `#crm-survey=<token>`. */
+const SURVEY_PREFIX = '#crm-survey=';
 
 /**
  * The service desk on a page: customers open a request (topic, subject, description, one of
@@ -98,6 +102,8 @@ export class CrmTicketForm extends LitElement {
     _openId: { state: true },
     _ticket: { state: true },
     _actionError: { state: true },
+    _surveyToken: { state: true },
+    _surveyDone: { state: true },
   };
 
   declare categories: string;
@@ -116,6 +122,8 @@ export class CrmTicketForm extends LitElement {
   declare _openId: string | undefined;
   declare _ticket: MyTicket | undefined;
   declare _actionError: string;
+  declare _surveyToken: string | undefined;
+  declare _surveyDone: boolean;
 
   readonly #locale = new LocaleController(this);
   readonly #kit = new KitController(this);
@@ -137,6 +145,11 @@ export class CrmTicketForm extends LitElement {
     onError: (error) => {
       this.#emitError(error);
     },
+  });
+
+  readonly #survey = new Task(this, {
+    task: async ([kit, token], { signal }) => (kit && token ? fetchSurvey(kit, token, signal) : undefined),
+    args: () => [this.#kit.kit, this._surveyToken] as const,
   });
 
   readonly #thread = new Task(this, {
@@ -176,6 +189,8 @@ export class CrmTicketForm extends LitElement {
     this._openId = undefined;
     this._ticket = undefined;
     this._actionError = '';
+    this._surveyToken = undefined;
+    this._surveyDone = false;
   }
 
   /** Fills the form, e.g. from a help article: `{ subject, body, category }`. Empty values are ignored. */
@@ -193,6 +208,8 @@ export class CrmTicketForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const hash = globalThis.location.hash;
+    if (hash.startsWith(SURVEY_PREFIX))
+      this._surveyToken = decodeURIComponent(hash.slice(SURVEY_PREFIX.length));
     if (hash.startsWith(LINK_PREFIX)) {
       const [id = '', token = ''] = decodeURIComponent(hash.slice(LINK_PREFIX.length)).split('.');
       if (id && token) {
@@ -224,6 +241,7 @@ export class CrmTicketForm extends LitElement {
     const t = messages[this.#locale.value];
     return html`<section part="base" class="base" aria-labelledby="heading">
       <h2 id="heading">${t.heading}</h2>
+      ${this._surveyToken ? this.#surveyView(t) : nothing}
       <div part="tabs" class="tabs" role="group" aria-label=${t.tabs}>
         ${(['new', 'mine'] as const).map(
           (view) =>
@@ -631,6 +649,53 @@ export class CrmTicketForm extends LitElement {
     this._ticket = undefined;
     this._actionError = '';
   }
+
+  // ---- Satisfaction follow-up ----
+
+  #surveyView(t: TicketFormMessages): TemplateResult {
+    const survey = this.#survey.value;
+    if (this._surveyDone || survey?.answered)
+      return html`<p part="rating" class="result" role="status">${t.surveyDone}</p>`;
+    if (!survey) {
+      return this.#survey.status === TaskStatus.ERROR
+        ? html`<p part="error" class="error" role="alert">${t.loadError}</p>`
+        : html`<p role="status">${t.loading}</p>`;
+    }
+    return html`<form part="rating" class="rating survey" @submit=${this.#sendSurvey}>
+      <fieldset>
+        <legend>${t.surveyHeading(survey.orderReference)}</legend>
+        <div class="stars">
+          ${[1, 2, 3, 4, 5].map(
+            (n) =>
+              html`<label
+                ><input type="radio" name="survey-stars" value=${n} required /> ${t.stars(n)}</label
+              >`,
+          )}
+        </div>
+      </fieldset>
+      <label for="suggestion">${t.suggestion}</label>
+      <textarea id="suggestion" rows="3" maxlength="2000"></textarea>
+      ${this._actionError ? html`<p part="error" class="error" role="alert">${this._actionError}</p>` : nothing}
+      <button part="submit" class="primary" type="submit" ?disabled=${this._busy}>${t.rate}</button>
+    </form>`;
+  }
+
+  readonly #sendSurvey = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const kit = this.#kit.kit;
+    const token = this._surveyToken;
+    const form = event.target as HTMLFormElement;
+    const stars = Number(new FormData(form).get('survey-stars'));
+    const suggestion = this.renderRoot.querySelector<HTMLTextAreaElement>('#suggestion')?.value.trim() ?? '';
+    if (!kit || !token || !(stars >= 1)) {
+      form.querySelector<HTMLInputElement>('input[name="survey-stars"]')?.focus();
+      return;
+    }
+    await this.#act(async () => {
+      await answerSurvey(kit, token, stars, suggestion);
+      this._surveyDone = true;
+    });
+  };
 
   // ---- My requests ----
 

@@ -7,7 +7,7 @@ import { identifyRoutes, visitorRoutes } from '../modules/identity/routes.ts';
 import { meRoutes } from '../modules/profiles/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { isOriginAllowed } from '../modules/sites/service.ts';
-import { ticketRoutes, type TicketDeps } from '../modules/tickets/routes.ts';
+import { surveyRoutes, ticketRoutes, type TicketDeps } from '../modules/tickets/routes.ts';
 import { eventRoutes } from '../modules/tracking/routes.ts';
 import { guarded } from './guarded.ts';
 
@@ -27,5 +27,6 @@ export function widgetApi(
     .route('/events', guarded(guards, eventRoutes(ctx)))
     .route('/identify', guarded(guards, identifyRoutes(ctx)))
     .route('/me', guarded(guards, meRoutes(ctx)))
-    .route('/tickets', guarded(guards, ticketRoutes(ctx, tickets)));
+    .route('/tickets', guarded(guards, ticketRoutes(ctx, tickets)))
+    .route('/surveys', guarded(guards, surveyRoutes(ctx)));
 }

@@ -146,7 +146,13 @@ export type SlaTargets = Record<TicketPriority, { firstResponseHours: number; re
 /** Largest attachment, in bytes. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Attachment types accepted, as sniffed from their first bytes. */
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+export const ATTACHMENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 /** Most attachments on one ticket. */
 export const MAX_ATTACHMENTS_PER_TICKET = 10;

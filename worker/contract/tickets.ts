@@ -352,13 +352,15 @@ export const surveyAnswerRequest = z.strictObject({
   suggestion: z.string().trim().max(2000).default(''),
 });
 
+/** `GET /v1/satisfaction-surveys?limit=` (secret key). */
+export const surveyListQuery = z.strictObject({ limit: pageLimit });
+
 /** The survey as the link shows it. */
 export interface SurveyView {
   orderReference: string | null;
   placedAt: number;
   answered: boolean;
 }
-
 
 /** The service side of a customer's 360: tickets and who handled them, ticket events, ratings. */
 export interface CustomerService {

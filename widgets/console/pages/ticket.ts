@@ -288,7 +288,7 @@ export class CrmConsoleTicket extends ConsolePage<TicketsMessages> {
   }
 
   readonly #insertCanned = (): void => {
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('#canned');
+    const select = this.renderRoot.querySelector<HTMLElement>('#canned') as HTMLSelectElement | null;
     const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#body');
     const reply = this.#options.value?.canned.find((c) => c.id === select?.value);
     if (!area || !reply) return;

@@ -12,6 +12,8 @@ import {
   serviceSiteRequest,
   staffLimitRequest,
   staffMessageRequest,
+  surveyAnswerRequest,
+  surveyListQuery,
   ticketCreateRequest,
   ticketId,
   ticketIdempotencyKey,
@@ -39,6 +41,7 @@ import {
 import { serviceReport } from './reports.ts';
 import { ticketScope } from './scope.ts';
 import { listQueue, staffMessage, staffTicket, updateTicket } from './staff.ts';
+import { answerSurvey, pendingSurveys, readSurvey } from './surveys.ts';
 
 import type { ServiceContext } from '../context.ts';
 import { requireVisitor } from '../identity/visitor-auth.ts';
@@ -251,4 +254,27 @@ export function ticketConsoleRoutes(ctx: ServiceContext) {
       const { current, scope } = await scoped(c);
       return c.json(await serviceReport(ctx, current, scope, days), 200);
     });
+}
+
+/** `/v1/surveys/:token`: the satisfaction follow-up behind its signed link (the link is the credential). */
+export function surveyRoutes(ctx: ServiceContext) {
+  return new Hono<AppEnv>()
+    .get('/:token', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await readSurvey(ctx, c.get('site'), c.req.param('token')), 200);
+    })
+    .post('/:token', async (c) => {
+      const answer = await readBody(c, surveyAnswerRequest);
+      await answerSurvey(ctx, c.get('site'), c.req.param('token'), answer);
+      return c.body(null, 204);
+    });
+}
+
+/** `GET /v1/satisfaction-surveys` with the secret key: unanswered surveys and their link tokens, for the site to email. */
+export function serverSurveyRoutes(ctx: ServiceContext) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const { limit } = parseInput(surveyListQuery, c.req.query());
+    c.header('Cache-Control', 'no-store');
+    return c.json({ surveys: await pendingSurveys(ctx, c.get('site'), limit) }, 200);
+  });
 }
