@@ -83,6 +83,7 @@ CREATE TABLE `service_sites` (
 --> statement-breakpoint
 CREATE INDEX `service_sites_site_lat_lng_idx` ON `service_sites` (`site_id`,`lat`,`lng`);--> statement-breakpoint
 CREATE INDEX `service_sites_site_name_idx` ON `service_sites` (`site_id`,`name`);--> statement-breakpoint
+CREATE INDEX `service_sites_site_default_idx` ON `service_sites` (`site_id`,`is_default`,`active`);--> statement-breakpoint
 CREATE TABLE `staff_service_sites` (
 	`staff_id` text NOT NULL,
 	`service_site_id` text NOT NULL,

@@ -38,6 +38,8 @@ export const serviceSites = sqliteTable(
     // The routing prefilter: a latitude range, then longitude read from the same index entries.
     index('service_sites_site_lat_lng_idx').on(t.siteId, t.lat, t.lng),
     index('service_sites_site_name_idx').on(t.siteId, t.name),
+    // Tickets without a location go to the default site.
+    index('service_sites_site_default_idx').on(t.siteId, t.isDefault, t.active),
   ],
 );
 

@@ -82,7 +82,9 @@ export async function serviceReport(
     ctx.db
       .select({ id: serviceSites.id, name: serviceSites.name })
       .from(serviceSites)
-      .where(eq(serviceSites.siteId, site.id)),
+      .where(eq(serviceSites.siteId, site.id))
+      .orderBy(serviceSites.name)
+      .limit(10_000),
   ]);
   const siteName = new Map(names.map((n) => [n.id, n.name]));
   const volume = new Map<string, { day: string; category: string; count: number }>();

@@ -122,14 +122,14 @@ export function ticketRoutes(ctx: ServiceContext, deps: TicketDeps) {
       return c.json({ orders: await myOrders(ctx, c.get('site'), await myId(ctx, c)) }, 200);
     })
     .post('/uploads/:token', async (c) => {
-      const storage = storageOf(deps);
       const site = c.get('site');
       const grant = await verifyUpload(ctx, site, c.req.param('token'));
+      const storage = storageOf(deps);
       const bytes = await readBytes(c, MAX_ATTACHMENT_BYTES);
       return c.json(await storeUpload(ctx, site, storage, grant, bytes, linksOf(c)), 201);
     })
     .get('/files/:token', async (c) => {
-      const { row, blob } = await openFile(ctx, c.get('site'), storageOf(deps), c.req.param('token'));
+      const { row, blob } = await openFile(ctx, c.get('site'), () => storageOf(deps), c.req.param('token'));
       // Served as the sniffed type only, never rendered as a page of this origin.
       return c.body(blob.body as ReadableStream<Uint8Array>, 200, {
         'Content-Type': row.contentType,
@@ -160,10 +160,10 @@ export function ticketRoutes(ctx: ServiceContext, deps: TicketDeps) {
       return c.json(await rateTicket(ctx, c.get('site'), id, access, input, linksOf(c)), 201);
     })
     .post('/:id/attachments', async (c) => {
-      storageOf(deps);
       const id = parseInput(ticketId, c.req.param('id'));
       const file = await readBody(c, attachmentRequest);
       const access = await accessOf(ctx, c);
+      storageOf(deps);
       return c.json(await uploadLink(ctx, c.get('site'), id, access, file, linksOf(c)), 201);
     });
 }

@@ -519,10 +519,11 @@ export async function storeUpload(
   return view;
 }
 
-/** The file behind a valid download link. */
-export async function openFile(ctx: ServiceContext, site: Site, storage: BlobStorage, token: string) {
+/** The file behind a valid download link; the storage is asked for only once the link checks out. */
+export async function openFile(ctx: ServiceContext, site: Site, storageOf: () => BlobStorage, token: string) {
   const p = await verifyLink(site.visitorTokenSecret, 'file', token, ctx.now());
   if (!p || typeof p.a !== 'string') throw notFound('This link is invalid or has expired');
+  const storage = storageOf();
   const row = await ctx.db.query.ticketAttachments.findFirst({
     where: and(eq(ticketAttachments.siteId, site.id), eq(ticketAttachments.id, p.a)),
   });

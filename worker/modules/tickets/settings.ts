@@ -26,7 +26,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
 
 /** The site's settings, or the defaults. */
 export async function serviceSettingsOf(ctx: ServiceContext, siteId: string): Promise<ServiceSettings> {
-  const row = await ctx.db.query.serviceSettings.findFirst({ where: eq(serviceSettings.siteId, siteId) });
+  const [row] = await ctx.db.select().from(serviceSettings).where(eq(serviceSettings.siteId, siteId));
   return row
     ? { reopenDays: row.reopenDays, sla: row.sla, surveyDelayDays: row.surveyDelayDays }
     : DEFAULT_SERVICE_SETTINGS;
