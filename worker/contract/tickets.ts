@@ -197,8 +197,10 @@ export interface QueueRow {
 export interface QueuePage {
   tickets: QueueRow[];
   nextCursor: string | null;
-  /** Tickets per status (within the member's service sites). */
+  /** Tickets per status (within the member's service sites), each counted up to `countCap`. */
   counts: Record<TicketStatus, number>;
+  /** A count equal to this means "this many or more". */
+  countCap: number;
 }
 
 /** A ticket event in a history or a timeline. */

@@ -193,7 +193,7 @@ export class CrmConsoleTickets extends ConsolePage<TicketsMessages> {
                 aria-current=${status === s ? 'true' : 'false'}
                 href=${this.#url({ status: s })}
               >
-                ${t.statuses[s]}: ${f.number(page.counts[s])}
+                ${t.statuses[s]}: ${f.number(page.counts[s])}${page.counts[s] >= page.countCap ? '+' : ''}
               </a>
             </li>`,
         )}
