@@ -49,7 +49,13 @@ describe('customer-data registry', () => {
         'events',
         'order_items',
         'orders',
+        'ratings',
+        'satisfaction_surveys',
         'sessions',
+        'ticket_attachments',
+        'ticket_events',
+        'ticket_messages',
+        'tickets',
         'visitors',
       ].sort(),
     );

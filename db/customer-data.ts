@@ -5,7 +5,13 @@ import {
   events,
   orderItems,
   orders,
+  ratings,
+  satisfactionSurveys,
   sessions,
+  ticketAttachments,
+  ticketEvents,
+  ticketMessages,
+  tickets,
   visitors,
 } from './schema/index.ts';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -41,4 +47,10 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: events, link: { kind: 'column', column: events.customerId } },
   { table: orders, link: { kind: 'column', column: orders.customerId } },
   { table: orderItems, link: { kind: 'through', column: orderItems.orderId, parent: orders } },
+  { table: tickets, link: { kind: 'column', column: tickets.customerId } },
+  { table: ticketMessages, link: { kind: 'through', column: ticketMessages.ticketId, parent: tickets } },
+  { table: ticketAttachments, link: { kind: 'through', column: ticketAttachments.ticketId, parent: tickets } },
+  { table: ticketEvents, link: { kind: 'column', column: ticketEvents.customerId } },
+  { table: ratings, link: { kind: 'column', column: ratings.customerId } },
+  { table: satisfactionSurveys, link: { kind: 'column', column: satisfactionSurveys.customerId } },
 ];

@@ -13,6 +13,7 @@ import {
   seedDemo,
   seedDemoOwner,
 } from './shop/seed.ts';
+import { seedDemoService } from './shop/seed-service.ts';
 import { createShopApp } from './shop/server.ts';
 
 const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
@@ -45,6 +46,7 @@ export async function startDemo(options: StartOptions = {}): Promise<RunningServ
   // Seeded once the port is known, so the demo site allows the origin the shop is really on.
   await seedDemo(server.database.db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   await seedDemoOwner(server.database.db);
+  await seedDemoService(server.database.db);
   return server;
 }
 

@@ -11,6 +11,8 @@ import { newId } from './lib/crypto.ts';
 import { CONSOLE_PATH } from './contract/constants.ts';
 import type { ServiceContext } from './modules/context.ts';
 import { SiteCache } from './modules/sites/cache.ts';
+import type { LatLng } from './modules/tickets/geo.ts';
+import type { BlobStorage } from './modules/tickets/storage.ts';
 
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {
@@ -33,6 +35,10 @@ export interface AppDeps {
   setupToken?: string;
   /** PBKDF2 work factor for staff passwords; only tests lower it. */
   passwordIterations?: number;
+  /** Where ticket attachments are stored (R2 on Workers, a directory on Node); none: no attachments. */
+  blobs?: BlobStorage;
+  /** The request's own coordinates where the runtime knows them (`request.cf` on Workers). */
+  requestLocation?: (c: Context) => LatLng | null;
 }
 
 /** The service context the app runs its modules with. */
@@ -71,7 +77,14 @@ export function createApp(deps: AppDeps) {
   app.notFound(onNotFound);
   return app
     .get('/health', (c) => c.json({ ok: true }))
-    .route('/v1', widgetApi(ctx, limit, sites))
+    .route(
+      '/v1',
+      widgetApi(ctx, limit, sites, {
+        blobs: deps.blobs,
+        clientAddress: deps.clientAddress,
+        requestLocation: deps.requestLocation,
+      }),
+    )
     .route('/v1', serverApi(ctx, limit))
     .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }))
     .route(CONSOLE_PATH, consolePage());

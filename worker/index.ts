@@ -8,6 +8,9 @@ import type { Db } from '../db/types.ts';
 import { createApp, serviceContext, type CrmApp } from './app.ts';
 import { JOBS } from './jobs/index.ts';
 import { runDueJobs } from './jobs/job.ts';
+import type { LatLng } from './modules/tickets/geo.ts';
+import type { BlobStorage } from './modules/tickets/storage.ts';
+import type { Context } from 'hono';
 
 /** Bindings and variables wrangler.toml declares. */
 export interface Env {
@@ -20,6 +23,32 @@ export interface Env {
    * terminal to print one, this is how a D1 deployment gets its first owner and site.
    */
   SETUP_TOKEN?: string;
+  /** R2 bucket for ticket attachments; without it, attachments are refused (503). */
+  FILES?: R2Bucket;
+}
+
+/** Ticket attachments in R2. */
+function r2Storage(bucket: R2Bucket): BlobStorage {
+  return {
+    async put(key, bytes, contentType) {
+      await bucket.put(key, bytes, { httpMetadata: { contentType } });
+    },
+    async get(key) {
+      const object = await bucket.get(key);
+      return object ? { body: object.body, size: object.size } : null;
+    },
+    async delete(key) {
+      await bucket.delete(key);
+    },
+  };
+}
+
+/** The coordinates Cloudflare places the request at (`request.cf`), when it has them. */
+function cfLocation(c: Context): LatLng | null {
+  const cf = (c.req.raw as Request & { cf?: { latitude?: string; longitude?: string } }).cf;
+  const lat = Number(cf?.latitude);
+  const lng = Number(cf?.longitude);
+  return cf?.latitude && cf.longitude && Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
 }
 
 /** Time one cron invocation gives its jobs; well inside a scheduled Worker's limit. */
@@ -49,6 +78,8 @@ export default {
         clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
         ...(env.RATE_LIMIT_PER_MINUTE ? { rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE) } : {}),
         ...(env.SETUP_TOKEN ? { setupToken: env.SETUP_TOKEN } : {}),
+        ...(env.FILES ? { blobs: r2Storage(env.FILES) } : {}),
+        requestLocation: cfLocation,
       });
       apps.set(env, app);
     }

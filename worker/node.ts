@@ -14,6 +14,7 @@ import { staffCount } from './modules/staff/accounts.ts';
 import { createErrorHandler, onNotFound, type ErrorLog } from './http/error-handler.ts';
 import { loadBundle, serveBundle } from './node/bundle.ts';
 import { openNodeDatabase } from './node/database.ts';
+import { DirectoryStorage } from './node/blob-storage.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,8 @@ export interface StartOptions {
   routes?: Hono;
   /** Where unexpected errors go; `console.error` unless told otherwise. */
   log?: ErrorLog;
+  /** `CRM_FILES_DIR`: where ticket attachments are kept; beside an embedded database by default. */
+  filesDir?: string;
 }
 
 /** A running server; `close()` stops it and closes the database. */
@@ -42,6 +45,17 @@ export interface RunningServer {
   /** The one-time token for the console's first-run setup, while no member of staff exists. */
   setupToken: string | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * Where attachments go by default: beside an embedded database (`data/crm.db` → `data/crm.db.files`),
+ * so a database and its files move and are deleted together; `./data/files` for a server.
+ */
+function filesDirFor(dbUrl: string | undefined): string {
+  const url = dbUrl ?? 'file:./data/crm.db';
+  return url.startsWith('file:') && url !== 'file::memory:'
+    ? `${resolve(url.slice('file:'.length))}.files`
+    : join(root, 'data', 'files');
 }
 
 /** Starts the server and resolves once it listens. */
@@ -73,6 +87,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
         : { db: withGroupCommit(database.db), eventDb: withGroupCommit(database.eventDb) }),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       log,
+      blobs: new DirectoryStorage(options.filesDir ?? filesDirFor(options.dbUrl)),
       ...(setupToken ? { setupToken } : {}),
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     }),
@@ -107,6 +122,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): StartOptions {
     ...(env.LIBSQL_AUTH_TOKEN ? { authToken: env.LIBSQL_AUTH_TOKEN } : {}),
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
+    ...(env.CRM_FILES_DIR ? { filesDir: env.CRM_FILES_DIR } : {}),
     ...(env.RATE_LIMIT_PER_MINUTE ? { rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE) } : {}),
   };
 }

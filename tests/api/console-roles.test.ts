@@ -49,6 +49,10 @@ describe('roles', () => {
       'keys.manage': ['owner'],
       'staff.manage': ['owner'],
       'orders.write': [],
+      'tickets.read': ['owner', 'admin', 'service'],
+      'tickets.write': ['owner', 'admin', 'service'],
+      'service.manage': ['owner', 'admin'],
+      'service.reports': ['owner', 'admin', 'service'],
     });
   });
 

@@ -6,6 +6,7 @@ import { newId } from '../../worker/lib/crypto.ts';
 import { JOBS } from '../../worker/jobs/index.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
 import { signedInMember } from '../fixtures/console.ts';
+import { serviceSites } from '../../db/schema/index.ts';
 
 // Every statement the services issue while the app serves a scripted day of traffic is
 // recorded from the driver and explained here, so a new hot statement is held to the rule
@@ -15,7 +16,13 @@ import { signedInMember } from '../fixtures/console.ts';
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Tables that stay small whatever the traffic: configuration, not history. */
-const SMALL_TABLES = new Set(['sites', 'site_origins', 'job_state', '__drizzle_migrations']);
+const SMALL_TABLES = new Set([
+  'sites',
+  'site_origins',
+  'job_state',
+  '__drizzle_migrations',
+  'service_settings',
+]);
 
 interface Recorded {
   sql: string;
@@ -125,6 +132,70 @@ async function fakeBigSiteStatistics(client: Client) {
   }
   // Makes SQLite load the statistics just written.
   await client.execute('ANALYZE sqlite_schema');
+}
+
+/** The service desk's statements: a customer's ticket from creation to rating, and the console's queue. */
+async function ticketSteps(
+  browser: Awaited<ReturnType<typeof signedInMember>>['browser'],
+  headers: () => Promise<Record<string, string>>,
+) {
+  await t.db.insert(serviceSites).values({
+    id: 'plan-service-site',
+    siteId: t.site.id,
+    name: 'Plan site',
+    lat: 50,
+    lng: 8,
+    categories: ['repair'],
+    isDefault: true,
+    createdAt: 0,
+    updatedAt: 0,
+  });
+  const created = await expectOk('ticket create', async () =>
+    t.widget('POST', '/v1/tickets', {
+      body: {
+        category: 'repair',
+        subject: 'Plan',
+        body: 'Plan body',
+        location: { lat: 50.1, lng: 8.1 },
+        postcode: '60311',
+      },
+      headers: { ...(await headers()), 'Idempotency-Key': 'plan-ticket-0001' },
+    }),
+  );
+  const { ticket } = await created.json<{ ticket: { id: string } }>();
+  const path = `/v1/tickets/${ticket.id}`;
+  await expectOk('ticket list', async () => t.widget('GET', '/v1/tickets', { headers: await headers() }));
+  await expectOk('ticket read', async () => t.widget('GET', path, { headers: await headers() }));
+  await expectOk('ticket orders', async () =>
+    t.widget('GET', '/v1/tickets/orders', { headers: await headers() }),
+  );
+  const site = `/sites/${t.site.id}`;
+  await expectOk('console ticket reply', () =>
+    browser.call('POST', `${site}/tickets/${ticket.id}/messages`, { body: 'Hi', status: 'resolved' }),
+  );
+  await expectOk('ticket customer reply', async () =>
+    t.widget('POST', `${path}/messages`, { body: { body: 'Again' }, headers: await headers() }),
+  );
+  await expectOk('console ticket resolve', () =>
+    browser.call('PATCH', `${site}/tickets/${ticket.id}`, { status: 'resolved', tags: ['a'] }),
+  );
+  await expectOk('ticket rate', async () =>
+    t.widget('POST', `${path}/rating`, { body: { stars: 5 }, headers: await headers() }),
+  );
+  for (const query of [
+    '',
+    '?status=open,pending',
+    '?status=resolved',
+    '?serviceSiteId=plan-service-site',
+    '?assignee=none',
+    '?breached=yes',
+    '?category=repair&priority=normal',
+  ]) {
+    await expectOk(`console queue ${query}`, () => browser.call('GET', `${site}/tickets${query}`));
+  }
+  await expectOk('console ticket', () => browser.call('GET', `${site}/tickets/${ticket.id}`));
+  await expectOk('console service report', () => browser.call('GET', `${site}/service-reports?days=30`));
+  await expectOk('console service sites', () => browser.call('GET', `${site}/service-sites`));
 }
 
 let t: TestApp;
@@ -241,6 +312,11 @@ beforeAll(async () => {
   await expectOk('console timeline page', () =>
     browser.call('GET', `${site}/customers/${id}/timeline?before=${before}`),
   );
+  const ticketVisitor = await t.newVisitor();
+  await expectOk('identify (ticket visitor)', async () =>
+    t.widget('POST', '/v1/identify', { body: {}, headers: await bearer(ticketVisitor, 'plan-cust')() }),
+  );
+  await ticketSteps(browser, bearer(ticketVisitor, 'plan-cust'));
   const ctx = { db: t.db, now: () => t.clock.now, newId };
   for (const job of JOBS) {
     step = `job ${job.name}`;

@@ -10,6 +10,9 @@ export const ACCESS = {
   settings: STAFF_PERMISSIONS['settings.read'],
   keys: STAFF_PERMISSIONS['keys.manage'],
   staff: STAFF_PERMISSIONS['staff.manage'],
+  tickets: STAFF_PERMISSIONS['tickets.read'],
+  serviceManage: STAFF_PERMISSIONS['service.manage'],
+  serviceReports: STAFF_PERMISSIONS['service.reports'],
   public: STAFF_ROLES,
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -11,6 +11,9 @@ export interface ShellMessages {
   home: string;
   customers: string;
   activity: string;
+  tickets: string;
+  serviceSites: string;
+  serviceReports: string;
   settings: string;
   staff: string;
   audit: string;
@@ -38,6 +41,9 @@ export const messages: Catalog<ShellMessages> = {
     home: 'Overview',
     customers: 'Customers',
     activity: 'Live activity',
+    tickets: 'Service queue',
+    serviceSites: 'Service sites',
+    serviceReports: 'Service reports',
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -62,6 +68,9 @@ export const messages: Catalog<ShellMessages> = {
     home: '概览',
     customers: '客户',
     activity: '实时动态',
+    tickets: '服务队列',
+    serviceSites: '服务网点',
+    serviceReports: '服务报表',
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
@@ -86,6 +95,9 @@ export const messages: Catalog<ShellMessages> = {
     home: '概覽',
     customers: '客戶',
     activity: '即時動態',
+    tickets: '服務佇列',
+    serviceSites: '服務據點',
+    serviceReports: '服務報表',
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',

@@ -12,7 +12,11 @@ export type PageName =
   | 'activity'
   | 'settings'
   | 'staff'
-  | 'audit';
+  | 'audit'
+  | 'tickets'
+  | 'ticket'
+  | 'serviceSites'
+  | 'serviceReports';
 
 export interface RouteDef {
   name: PageName;
@@ -96,6 +100,34 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-audit',
     load: () => import('./pages/audit.ts'),
     access: 'staff',
+  },
+  {
+    name: 'tickets',
+    path: '/sites/:siteId/tickets',
+    tag: 'crm-console-tickets',
+    load: () => import('./pages/tickets.ts'),
+    access: 'tickets',
+  },
+  {
+    name: 'ticket',
+    path: '/sites/:siteId/tickets/:id',
+    tag: 'crm-console-ticket',
+    load: () => import('./pages/ticket.ts'),
+    access: 'tickets',
+  },
+  {
+    name: 'serviceSites',
+    path: '/sites/:siteId/service-sites',
+    tag: 'crm-console-service-sites',
+    load: () => import('./pages/service-sites.ts'),
+    access: 'tickets',
+  },
+  {
+    name: 'serviceReports',
+    path: '/sites/:siteId/service-reports',
+    tag: 'crm-console-service-reports',
+    load: () => import('./pages/service-reports.ts'),
+    access: 'serviceReports',
   },
 ];
 

@@ -18,6 +18,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Lets the request finish after the page is gone. */
   keepalive?: boolean;
+  /** Extra headers a widget's route reads. */
+  headers?: Record<string, string> | undefined;
 }
 
 /**
@@ -67,7 +69,7 @@ export class ApiClient {
   /** One request to the API: the answer's JSON (`undefined` for 204), or an {@link ApiError}. */
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
     const { visitorToken, identityToken, body, text, signal, keepalive } = options;
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (body !== undefined) headers['Content-Type'] = text ? TEXT : 'application/json';
     if (visitorToken) headers.Authorization = `Bearer ${visitorToken}`;
     if (identityToken) headers[IDENTITY_HEADER] = identityToken;

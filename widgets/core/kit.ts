@@ -25,6 +25,8 @@ export interface KitRequestOptions {
   body?: unknown;
   /** Aborts the request (a widget's task passes its own). */
   signal?: AbortSignal;
+  /** Extra headers the route reads (an idempotency key, a ticket's private token). */
+  headers?: Record<string, string>;
 }
 
 /**

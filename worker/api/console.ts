@@ -6,6 +6,7 @@ import { consoleCustomerRoutes } from '../modules/profiles/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { siteRoutes } from '../modules/sites/routes.ts';
+import { ticketConsoleRoutes } from '../modules/tickets/routes.ts';
 import {
   auditRoutes,
   inviteRoutes,
@@ -37,7 +38,8 @@ export function consoleApi(
   const site = new Hono<AppEnv>()
     .route('/', siteRoutes(ctx, sites))
     .route('/:siteId/customers', consoleCustomerRoutes(ctx))
-    .route('/:siteId', reportRoutes(ctx));
+    .route('/:siteId', reportRoutes(ctx))
+    .route('/:siteId', ticketConsoleRoutes(ctx));
   return new Hono<AppEnv>()
     .route('/setup', guarded(entry, setupRoutes(ctx, options)))
     .route('/sign-in', guarded(entry, signInRoutes(ctx)))

@@ -3,6 +3,7 @@ import { clientId, pageLimit } from './common.ts';
 import { STAFF_ROLES, type ConsentState, type EventType, type StaffRole } from './constants.ts';
 import type { CustomerProfile } from './customers.ts';
 import type { OrderResponse } from './orders.ts';
+import type { CustomerService } from './tickets.ts';
 
 const email = z.email().max(320);
 /** Long enough to resist guessing; long passphrases welcome. */
@@ -215,6 +216,8 @@ export interface Customer360 {
   stats: CustomerProfile['stats'];
   orders: OrderResponse[];
   timeline: { sessions: TimelineSession[]; nextCursor: string | null };
+  /** Tickets, their events and satisfaction ratings. */
+  service: CustomerService;
 }
 
 /** `GET …/activity`: the latest events across the site. */

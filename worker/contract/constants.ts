@@ -90,8 +90,74 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['owner'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
+  /** The ticket queue, tickets, replies and notes (service staff may be limited to their service sites). */
+  'tickets.read': ['owner', 'admin', 'service'],
+  'tickets.write': ['owner', 'admin', 'service'],
+  /** Service sites, postcodes, canned replies, service settings and staff's service-site limits. */
+  'service.manage': ['owner', 'admin'],
+  /** Service reports: CSAT, response and resolution times, SLA breaches, volume. */
+  'service.reports': ['owner', 'admin', 'service'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof STAFF_PERMISSIONS;
 
 /** Path the staff console and its API live under; the session cookie is scoped to it. */
 export const CONSOLE_PATH = '/console';
+
+/** A ticket's life: open → pending (waiting on the customer) → resolved → closed. */
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Ticket priorities, most urgent first (the queue's order). */
+export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+/** Where a ticket came from. */
+export const TICKET_CHANNELS = ['web', 'email', 'phone', 'console'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** Who wrote a message: the customer, staff (the customer sees it), or staff only (an internal note). */
+export const MESSAGE_KINDS = ['customer', 'staff', 'note'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Which location routed a ticket: shared coordinates, a postcode, the request's, or none (the default site). */
+export const ROUTING_REASONS = ['shared', 'postcode', 'request', 'default', 'manual', 'none'] as const;
+export type RoutingReason = (typeof ROUTING_REASONS)[number];
+
+/** What lands in the customer's timeline. */
+export const TICKET_EVENT_TYPES = [
+  'opened',
+  'customer_replied',
+  'staff_replied',
+  'status_changed',
+  'resolved',
+  'reopened',
+  'rated',
+  'assigned',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+/** A rating of a resolved ticket, or the satisfaction follow-up of a purchase. */
+export const RATING_KINDS = ['ticket', 'purchase'] as const;
+export type RatingKind = (typeof RATING_KINDS)[number];
+
+/** Hours to first response and to resolution, per priority. */
+export type SlaTargets = Record<TicketPriority, { firstResponseHours: number; resolutionHours: number }>;
+
+/** Largest attachment, in bytes. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** Attachment types accepted, as sniffed from their first bytes. */
+export const ATTACHMENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+/** Most attachments on one ticket. */
+export const MAX_ATTACHMENTS_PER_TICKET = 10;
+/** Longest ticket subject and message, in characters. */
+export const MAX_TICKET_SUBJECT = 200;
+export const MAX_TICKET_BODY = 5000;
+/** Header carrying a ticket's private link token (anonymous visitors coming back from another browser). */
+export const TICKET_TOKEN_HEADER = 'X-Crm-Ticket-Token';

@@ -22,10 +22,15 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * streaming. A client that hangs up mid-body gets a 400, not a logged 500.
  */
 async function readText(c: Context, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytes(c, maxBytes));
+}
+
+/** The raw body, read at most `maxBytes` far (uploads); see {@link readText} for the limits. */
+export async function readBytes(c: Context, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('Content-Length') ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const stream = c.req.raw.body;
-  if (!stream) return '';
+  if (!stream) return new Uint8Array();
   // Request bodies are byte streams on every runtime; the Workers and DOM typings disagree on it.
   const reader = (stream as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +56,7 @@ async function readText(c: Context, maxBytes: number): Promise<string> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /**

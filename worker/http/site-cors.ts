@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { IDENTITY_HEADER } from '../contract/constants.ts';
+import { IDENTITY_HEADER, TICKET_TOKEN_HEADER } from '../contract/constants.ts';
 import type { AppEnv } from './env.ts';
 import { forbidden } from './errors.ts';
 
@@ -24,7 +24,10 @@ export function siteCors(isAllowed: (site: AppEnv['Variables']['site'], origin: 
     c.header('Access-Control-Allow-Origin', origin);
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', `Authorization, Content-Type, ${IDENTITY_HEADER}`);
+      c.header(
+        'Access-Control-Allow-Headers',
+        `Authorization, Content-Type, Idempotency-Key, ${IDENTITY_HEADER}, ${TICKET_TOKEN_HEADER}`,
+      );
       c.header('Access-Control-Max-Age', '7200');
       return c.body(null, 204);
     }

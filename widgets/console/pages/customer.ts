@@ -6,6 +6,7 @@ import { ConsolePage } from '../page.ts';
 import { siteUrl } from '../routes.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { messages, type CustomerMessages } from './customer.messages.ts';
+import { serviceCard } from './customer-service.ts';
 import { definePage } from './define.ts';
 
 /**
@@ -125,7 +126,9 @@ export class CrmConsoleCustomer extends ConsolePage<CustomerMessages> {
     return html`<h1>${c.name ?? c.email ?? t.anonymous}</h1>
       <div class="layout">
         <div>${this.#stats(c)} ${this.#timeline(c)}</div>
-        <div>${this.#contact(c)} ${this.#orders(c.orders)}</div>
+        <div>
+          ${this.#contact(c)} ${this.#orders(c.orders)} ${serviceCard(c.service, this.ctx, this.siteId)}
+        </div>
       </div>`;
   }
 

@@ -13,6 +13,7 @@ import {
 import type { IdentifyResponse, IdentityClaims } from '../../contract/identify.ts';
 import { conflict } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
+import { moveTicketsStatements } from '../tickets/service.ts';
 import { addToDay } from '../reports/rollups.ts';
 import { mergeStats } from '../profiles/stats.ts';
 
@@ -115,6 +116,7 @@ async function merge(
       .where(eq(customers.id, to)),
     db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
     ...mergeStats(db, from, to),
+    ...moveTicketsStatements(ctx, from, to),
     // Its stats and category rows go with it (cascade); every other row has moved above.
     db.delete(customers).where(eq(customers.id, from)),
   ]);

@@ -10,6 +10,7 @@ import type {
 import { notFound } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { recentOrders } from '../orders/queries.ts';
+import { customerService } from '../tickets/staff.ts';
 import { decodeCursor, encodeCursor, searchMatch, statsView } from './service.ts';
 
 /** Sessions the 360 shows at once; older ones come page by page. */
@@ -181,9 +182,10 @@ export async function customer360(ctx: ServiceContext, site: Site, customerId: s
     .where(and(eq(customers.siteId, site.id), eq(customers.id, customerId)));
   if (!row) throw notFound(`No customer ${customerId}`);
   const { customer, stats } = row;
-  const [orders, browsing] = await Promise.all([
+  const [orders, browsing, service] = await Promise.all([
     recentOrders(ctx, site.id, customerId, ORDERS_SHOWN),
     timeline(ctx, site, customerId, undefined),
+    customerService(ctx, site.id, customerId),
   ]);
   return {
     id: customer.id,
@@ -198,5 +200,6 @@ export async function customer360(ctx: ServiceContext, site: Site, customerId: s
     stats: statsView(stats),
     orders,
     timeline: browsing,
+    service,
   };
 }
