@@ -1,5 +1,9 @@
 import {
   customerCategories,
+  helpEscalations,
+  helpSearches,
+  helpViews,
+  helpVotes,
   customerStats,
   customers,
   events,
@@ -41,4 +45,8 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: events, link: { kind: 'column', column: events.customerId } },
   { table: orders, link: { kind: 'column', column: orders.customerId } },
   { table: orderItems, link: { kind: 'through', column: orderItems.orderId, parent: orders } },
+  { table: helpVotes, link: { kind: 'through', column: helpVotes.visitorId, parent: visitors } },
+  { table: helpSearches, link: { kind: 'through', column: helpSearches.visitorId, parent: visitors } },
+  { table: helpViews, link: { kind: 'through', column: helpViews.visitorId, parent: visitors } },
+  { table: helpEscalations, link: { kind: 'through', column: helpEscalations.visitorId, parent: visitors } },
 ];

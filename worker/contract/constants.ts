@@ -90,8 +90,20 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['owner'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
+  /** Help center: reading articles, drafts and the help report. */
+  'help.read': ['owner', 'admin', 'marketing', 'service', 'content'],
+  /** Help center: writing, publishing, importing articles and categories. */
+  'help.write': ['owner', 'admin', 'content'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof STAFF_PERMISSIONS;
 
 /** Path the staff console and its API live under; the session cookie is scoped to it. */
 export const CONSOLE_PATH = '/console';
+
+/** Languages of help-center articles. */
+export const HELP_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type HelpLocale = (typeof HELP_LOCALES)[number];
+
+/** States of a help-center article; only `published` ones reach visitors. */
+export const HELP_STATUSES = ['draft', 'published'] as const;
+export type HelpStatus = (typeof HELP_STATUSES)[number];
