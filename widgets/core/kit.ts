@@ -25,6 +25,12 @@ export interface KitRequestOptions {
   body?: unknown;
   /** Aborts the request (a widget's task passes its own). */
   signal?: AbortSignal;
+  /**
+   * `optional`: public reads and anonymous logs that work for everyone. While tracking is off
+   * (Do-Not-Track, or consent required and not given) the request goes without a visitor
+   * token instead of failing with `not_tracked`; otherwise it carries the token as usual.
+   */
+  visitor?: 'required' | 'optional';
 }
 
 /**
