@@ -1,4 +1,9 @@
+import { eq } from 'drizzle-orm';
+import { helpArticles, helpEscalations, helpSearches, helpViews } from '../../db/schema/index.ts';
 import type { HelpExport } from '../../worker/contract/help.ts';
+import type { ServiceContext } from '../../worker/modules/context.ts';
+import { searchArticles } from '../../worker/modules/help/search.ts';
+import { importHelp } from '../../worker/modules/help/transfer.ts';
 
 type Locale = 'en' | 'zh-CN' | 'zh-TW';
 type Text = Record<Locale, { title: string; body: string; tags: string[] }>;
@@ -183,3 +188,51 @@ export const HELP_CENTER: HelpExport = {
     },
   ],
 };
+
+/**
+ * Seeds the knowledge base and a few weeks of help-center use by `visitorIds` (searches, some
+ * without results, article views, votes and escalations), so the console's report has
+ * something to show. `ctx.now` is the end of the period.
+ */
+export async function seedHelpCenter(ctx: ServiceContext, siteId: string, visitorIds: readonly string[]) {
+  await importHelp(ctx, siteId, HELP_CENTER, null);
+  const articles = await ctx.db.select().from(helpArticles).where(eq(helpArticles.siteId, siteId));
+  const published = articles.filter((a) => a.status === 'published');
+  const end = ctx.now();
+  const queries = [
+    ['return', 'en'],
+    ['refund', 'en'],
+    ['gift wrapping', 'en'],
+    ['退货', 'zh-CN'],
+    ['發票', 'zh-TW'],
+    ['password', 'en'],
+    ['international shipping', 'en'],
+    ['配送', 'zh-TW'],
+  ] as const;
+  const searches: (typeof helpSearches.$inferInsert)[] = [];
+  const views: (typeof helpViews.$inferInsert)[] = [];
+  const escalations: (typeof helpEscalations.$inferInsert)[] = [];
+  for (let day = 13; day >= 0; day--) {
+    for (const [n, visitorId] of visitorIds.entries()) {
+      if ((day + n) % 2 === 1) continue;
+      const at = end - day * 86_400_000 - (n + 1) * 3_600_000;
+      const [query, locale] = queries[(day + n) % queries.length] ?? queries[0];
+      const found = await searchArticles(ctx, siteId, locale, query);
+      searches.push({ siteId, visitorId, query, locale, results: found.results.length, createdAt: at });
+      const hit = found.results[0];
+      if (hit) views.push({ siteId, visitorId, articleId: hit.id, createdAt: at + 60_000 });
+      if ((day + n) % 5 === 0) escalations.push({ siteId, visitorId, query, articleIds: [], createdAt: at + 300_000 });
+    }
+  }
+  if (searches.length) await ctx.db.insert(helpSearches).values(searches);
+  if (views.length) await ctx.db.insert(helpViews).values(views);
+  if (escalations.length) await ctx.db.insert(helpEscalations).values(escalations);
+  for (const [n, article] of published.entries()) {
+    const yes = (n * 7) % 11;
+    const no = (n * 3) % 4;
+    await ctx.db
+      .update(helpArticles)
+      .set({ helpfulYes: yes, helpfulNo: no, views: yes + no + ((n * 5) % 17) })
+      .where(eq(helpArticles.id, article.id));
+  }
+}

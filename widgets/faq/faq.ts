@@ -258,6 +258,8 @@ export class CrmFaq extends LitElement {
     this.#vote = { articleId: article.id, helpful: article.myVote, failed: false };
     const kit = this.#kit.kit;
     if (kit) logView(kit, article.id).catch(() => undefined);
+    // The task reports completion before the host renders the article: render, then focus.
+    this.requestUpdate();
     void this.updateComplete.then(() => {
       this.renderRoot.querySelector<HTMLElement>('#article-title')?.focus();
     });

@@ -144,13 +144,10 @@ export async function searchArticles(
   const response: HelpSearchResponse = { query: input, results: [] };
   if (query.terms.length === 0) return response;
   const chain = localeChain(locale);
-  let hits = await ranked(
-    ctx,
-    siteId,
-    chain,
-    matchExpression(query.terms, options.any ? 'OR' : 'AND'),
-    options,
-  );
+  // "Any word" matching skips short Latin words (a, to, how…), which would match everything.
+  const terms = options.any ? query.terms.filter((t) => !t.latin || t.text.length > 3) : query.terms;
+  if (terms.length === 0) return response;
+  let hits = await ranked(ctx, siteId, chain, matchExpression(terms, options.any ? 'OR' : 'AND'), options);
   let highlights = query.highlights;
   if (hits.length === 0) {
     const fixed = await corrected(ctx, query);
