@@ -221,7 +221,8 @@ export async function seedHelpCenter(ctx: ServiceContext, siteId: string, visito
       searches.push({ siteId, visitorId, query, locale, results: found.results.length, createdAt: at });
       const hit = found.results[0];
       if (hit) views.push({ siteId, visitorId, articleId: hit.id, createdAt: at + 60_000 });
-      if ((day + n) % 5 === 0) escalations.push({ siteId, visitorId, query, articleIds: [], createdAt: at + 300_000 });
+      if ((day + n) % 5 === 0)
+        escalations.push({ siteId, visitorId, query, articleIds: [], createdAt: at + 300_000 });
     }
   }
   if (searches.length) await ctx.db.insert(helpSearches).values(searches);

@@ -30,7 +30,11 @@ describe('console help center', () => {
     await browser.call('POST', `${base}/articles/${id}/status`, { status: 'published' });
     expect((await searchSlugs(t, 'gift')).slugs).toEqual(['gift-cards']);
 
-    const edited = await browser.call('PUT', `${base}/articles/${id}`, { ...article, title: 'Vouchers', body: 'Vouchers last a year.' });
+    const edited = await browser.call('PUT', `${base}/articles/${id}`, {
+      ...article,
+      title: 'Vouchers',
+      body: 'Vouchers last a year.',
+    });
     const detail = await edited.json<HelpConsoleArticleDetail>();
     expect(detail.revisions.map((r) => r.title)).toEqual(['Vouchers', 'Gift cards', 'Gift cards']);
     expect((await searchSlugs(t, 'gift')).slugs).toEqual(['gift-cards']); // still tagged gift
@@ -49,8 +53,12 @@ describe('console help center', () => {
 
   it('previews Markdown through the same renderer', async () => {
     const { browser } = await signedInMember(t, 'content');
-    const res = await browser.call('POST', `/sites/${t.site.id}/help/preview`, { body: '**hi** <script>x</script>' });
-    expect(await res.json()).toEqual({ doc: [{ t: 'p', c: [{ t: 'strong', c: ['hi'] }, ' <script>x</script>'] }] });
+    const res = await browser.call('POST', `/sites/${t.site.id}/help/preview`, {
+      body: '**hi** <script>x</script>',
+    });
+    expect(await res.json()).toEqual({
+      doc: [{ t: 'p', c: [{ t: 'strong', c: ['hi'] }, ' <script>x</script>'] }],
+    });
   });
 
   it('exports and imports a knowledge base; a bad file changes nothing', async () => {
@@ -60,9 +68,15 @@ describe('console help center', () => {
     expect(exported.articles.length).toBe(25);
     const other = await t.addSite('Copy');
     const bad = { ...exported, articles: [{ ...exported.articles[0], category: 'nope' }] };
-    await expectError(await browser.call('POST', `/sites/${other.site.id}/help/import`, bad), 400, 'unknown_category');
+    await expectError(
+      await browser.call('POST', `/sites/${other.site.id}/help/import`, bad),
+      400,
+      'unknown_category',
+    );
     expect((await other.widget('GET', '/v1/help/search?q=return')).status).toBe(200);
-    expect((await (await other.widget('GET', '/v1/help/categories')).json<{ categories: unknown[] }>()).categories).toEqual([]);
+    expect(
+      (await (await other.widget('GET', '/v1/help/categories')).json<{ categories: unknown[] }>()).categories,
+    ).toEqual([]);
     const res = await browser.call('POST', `/sites/${other.site.id}/help/import`, exported);
     expect(await res.json()).toEqual({ categories: 4, created: 25, updated: 0 });
     const again = await browser.call('POST', `/sites/${other.site.id}/help/import`, exported);
@@ -89,7 +103,9 @@ describe('console help center', () => {
     await t.widget('POST', '/v1/help/searches', { body: { q: 'gift wrapping', lang: 'en' } });
     await t.widget('POST', '/v1/help/escalations', { body: { q: 'refund', articleIds: [] }, headers });
     const { browser } = await signedInMember(t, 'owner');
-    const report = await (await browser.call('GET', `/sites/${t.site.id}/help/report?days=7`)).json<HelpReport>();
+    const report = await (
+      await browser.call('GET', `/sites/${t.site.id}/help/report?days=7`)
+    ).json<HelpReport>();
     expect(report.topSearches[0]).toEqual({ query: 'gift wrapping', searches: 2, noResult: 2 });
     expect(report.noResultSearches).toEqual([{ query: 'gift wrapping', searches: 2 }]);
     expect(report.deflection.total).toEqual({ key: 'total', sessions: 1, deflected: 0 });

@@ -50,16 +50,25 @@ describe('votes', () => {
       'visitor_token_required',
     );
     await expectError(
-      await t.widget('POST', `/v1/help/articles/${draft.id}/vote`, { body: { helpful: true }, headers: bearer(token) }),
+      await t.widget('POST', `/v1/help/articles/${draft.id}/vote`, {
+        body: { helpful: true },
+        headers: bearer(token),
+      }),
       404,
     );
     await expectError(
-      await t.widget('POST', `/v1/help/articles/${id}/vote`, { body: { helpful: 'yes' }, headers: bearer(token) }),
+      await t.widget('POST', `/v1/help/articles/${id}/vote`, {
+        body: { helpful: 'yes' },
+        headers: bearer(token),
+      }),
       400,
       'validation_failed',
     );
     await expectError(
-      await t.widget('POST', `/v1/help/articles/${id}/vote`, { raw: 'helpful=1', headers: { ...bearer(token), 'Content-Type': 'application/x-www-form-urlencoded' } }),
+      await t.widget('POST', `/v1/help/articles/${id}/vote`, {
+        raw: 'helpful=1',
+        headers: { ...bearer(token), 'Content-Type': 'application/x-www-form-urlencoded' },
+      }),
       415,
     );
     expect(await snapshotCounts(t.db, tables)).toEqual(before);
@@ -70,7 +79,10 @@ describe('votes', () => {
     const token = await other.newVisitor();
     const { id } = await articleId('request-a-return');
     await expectError(
-      await other.widget('POST', `/v1/help/articles/${id}/vote`, { body: { helpful: true }, headers: bearer(token) }),
+      await other.widget('POST', `/v1/help/articles/${id}/vote`, {
+        body: { helpful: true },
+        headers: bearer(token),
+      }),
       404,
     );
   });
@@ -96,7 +108,8 @@ describe('logs', () => {
   it('counts a visitor’s view of an article once per half hour', async () => {
     const token = await t.newVisitor();
     const { id } = await articleId('shipping-times');
-    const view = () => t.widget('POST', '/v1/help/views', { body: { articleId: id }, headers: bearer(token) });
+    const view = () =>
+      t.widget('POST', '/v1/help/views', { body: { articleId: id }, headers: bearer(token) });
     expect((await view()).status).toBe(204);
     await view();
     t.clock.now += 31 * 60_000;
@@ -133,11 +146,15 @@ describe('deflection rate', () => {
     expect(visitors.length).toBe(5);
     if (!v1 || !v2 || !v3 || !v4 || !v5) throw new Error('visitors missing');
     const search = (visitorId: string, at: number) =>
-      t.db.insert(helpSearches).values({ siteId: site, visitorId, query: 'q', locale: 'en', results: 1, createdAt: at });
+      t.db
+        .insert(helpSearches)
+        .values({ siteId: site, visitorId, query: 'q', locale: 'en', results: 1, createdAt: at });
     const view = (visitorId: string, articleId: number, at: number) =>
       t.db.insert(helpViews).values({ siteId: site, visitorId, articleId, createdAt: at });
     const ticket = (visitorId: string, at: number) =>
-      t.db.insert(helpEscalations).values({ siteId: site, visitorId, query: 'q', articleIds: [], createdAt: at });
+      t.db
+        .insert(helpEscalations)
+        .values({ siteId: site, visitorId, query: 'q', articleIds: [], createdAt: at });
     // v1, day 1: search + view of "returns" (one session), ticket 2 h later → not deflected.
     await search(v1, day1);
     await view(v1, returns, day1 + 5 * min);

@@ -98,11 +98,18 @@ describe('help search over the fixed corpus (en, zh-CN, zh-TW)', () => {
 
   it('reads an article in the visitor language with a fallback, rendered as a safe tree', async () => {
     const res = await t.widget('GET', '/v1/help/articles/warranty?lang=zh-TW');
-    const article = await res.json<{ locale: string; title: string; doc: unknown[]; related: { slug: string }[] }>();
+    const article = await res.json<{
+      locale: string;
+      title: string;
+      doc: unknown[];
+      related: { slug: string }[];
+    }>();
     expect(article.locale).toBe('zh-CN');
     expect(article.title).toBe('保修与维修');
     expect(JSON.stringify(article.doc)).toContain('"t":"strong"');
-    const en = await (await t.widget('GET', '/v1/help/articles/request-a-return?lang=en')).json<{
+    const en = await (
+      await t.widget('GET', '/v1/help/articles/request-a-return?lang=en')
+    ).json<{
       related: { slug: string }[];
     }>();
     expect(en.related.map((r) => r.slug)).toContain('refund-times');

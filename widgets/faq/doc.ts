@@ -10,7 +10,7 @@ export function docToNodes(doc: readonly HelpDocNode[], document: Document): Nod
   return doc.flatMap((node): Node[] => {
     if (typeof node === 'string') return [document.createTextNode(node)];
     if (!allowedTag(node.t)) return node.c ? docToNodes(node.c, document) : [];
-    const element = document.createElement(node.t);
+    const element: HTMLElement = document.createElement(node.t);
     for (const [name, value] of Object.entries(node.a ?? {})) {
       if (typeof value === 'string' && allowedAttribute(node.t, name, value))
         element.setAttribute(name, value);
@@ -20,7 +20,7 @@ export function docToNodes(doc: readonly HelpDocNode[], document: Document): Nod
       element.setAttribute('target', '_blank');
     }
     if (node.t === 'img') element.setAttribute('loading', 'lazy');
-    element.append(...docToNodes(node.c ?? [], document));
+    for (const child of docToNodes(node.c ?? [], document)) element.appendChild(child);
     return [element];
   });
 }

@@ -302,11 +302,15 @@ export class CrmFaq extends LitElement {
     if (customElements.get(TICKET_FORM) || !this.#safeHelpUrl()) {
       // Shown in the light DOM, where the kit's loader sees the tag and loads its chunk.
       this.querySelector(`${TICKET_FORM}[slot="ticket"]`)?.remove();
-      this.append(form);
+      this.appendChild(form);
       this.#go({ kind: 'ticket' });
       const defined = await Promise.race([
         customElements.whenDefined(TICKET_FORM).then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), TICKET_FORM_WAIT_MS)),
+        new Promise<boolean>((resolve) => {
+          setTimeout(() => {
+            resolve(false);
+          }, TICKET_FORM_WAIT_MS);
+        }),
       ]);
       if (!defined) {
         form.remove();
@@ -348,7 +352,14 @@ export class CrmFaq extends LitElement {
   }
 
   #backButton(t: FaqMessages): TemplateResult {
-    return html`<button part="back" type="button" class="link back" @click=${() => history.back()}>
+    return html`<button
+      part="back"
+      type="button"
+      class="link back"
+      @click=${() => {
+        history.back();
+      }}
+    >
       ← ${t.back}
     </button>`;
   }

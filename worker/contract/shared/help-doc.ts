@@ -60,7 +60,11 @@ const TAGS = new Set<string>(HELP_DOC_TAGS);
  * spelled; control characters and whitespace that browsers strip are refused too.
  */
 export function safeUrl(value: string, kind: 'href' | 'src'): boolean {
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(value)) return false;
+  const control = Array.from(value).some((ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    return code <= 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
+  if (control || value.includes('\\')) return false;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return !value.startsWith('//');
   return scheme === 'https' || scheme === 'http' || (kind === 'href' && scheme === 'mailto');

@@ -3,11 +3,14 @@ import { HELP_DOC_TAGS, type HelpDocNode } from '../../contract/shared/help-doc.
 import { docText, docToHtml, renderMarkdown } from './markdown.ts';
 
 /** Every element and attribute of a tree. */
-function walk(doc: readonly HelpDocNode[], out: { tags: string[]; attrs: [string, string][] } = { tags: [], attrs: [] }) {
+function walk(
+  doc: readonly HelpDocNode[],
+  out: { tags: string[]; attrs: [string, string][] } = { tags: [], attrs: [] },
+) {
   for (const node of doc) {
     if (typeof node === 'string') continue;
     out.tags.push(node.t);
-    for (const [name, value] of Object.entries(node.a ?? {})) out.attrs.push([name, value ?? '']);
+    for (const [name, value] of Object.entries(node.a ?? {})) out.attrs.push([name, value]);
     walk(node.c ?? [], out);
   }
   return out;
@@ -51,7 +54,8 @@ describe('hostile Markdown renders inert', () => {
     for (const tag of tags) expect(HELP_DOC_TAGS).toContain(tag);
     for (const [name, value] of attrs) {
       expect(['href', 'src', 'alt', 'title', 'start']).toContain(name);
-      if (name === 'href' || name === 'src') expect(value).toMatch(/^(https?:\/\/|mailto:|\/[^/]|#|\.{0,2}\/?[\w-])/i);
+      if (name === 'href' || name === 'src')
+        expect(value).toMatch(/^(https?:\/\/|mailto:|\/[^/]|#|\.{0,2}\/?[\w-])/i);
       expect(value.toLowerCase()).not.toMatch(/^\s*(javascript|data|vbscript):/);
     }
     // The HTML form: every tag is an allowed one, every attribute allowed and safe.

@@ -61,7 +61,6 @@ async function ranked(
 
 /** Latin words of the query replaced by the index's most common word one edit away. */
 async function corrected(ctx: ServiceContext, query: ParsedQuery): Promise<ParsedQuery | undefined> {
-  let changed = false;
   const terms = await Promise.all(
     query.terms.map(async (term) => {
       if (!term.latin || term.text.length < 4) return term;
@@ -78,11 +77,10 @@ async function corrected(ctx: ServiceContext, query: ParsedQuery): Promise<Parse
         .filter((c) => withinOneEdit(c.term, term.text))
         .sort((a, b) => b.doc - a.doc || (a.term < b.term ? -1 : 1))[0];
       if (!best) return term;
-      changed = true;
       return { ...term, text: best.term, prefix: false };
     }),
   );
-  if (!changed) return undefined;
+  if (terms.every((term, i) => term === query.terms[i])) return undefined;
   return { terms, highlights: [...query.highlights, ...terms.map((t) => t.text)] };
 }
 

@@ -14,13 +14,13 @@ function foldChar(ch: string): string {
     if (folded === undefined) {
       const converted = toSimplified(ch);
       // A character that would become several keeps its own form: one in, one out.
-      folded = [...converted].length === 1 ? converted : ch;
+      folded = Array.from(converted).length === 1 ? converted : ch;
       simplifiedOf.set(ch, folded);
     }
     return folded;
   }
   const lower = ch.toLowerCase();
-  return [...lower].length === 1 ? lower : ch;
+  return Array.from(lower).length === 1 ? lower : ch;
 }
 
 /** A run of characters of one kind: a Latin (or other script) word, or a run of Han characters. */
@@ -136,12 +136,12 @@ export interface Segment {
  * the first match, or the start of the text when nothing matches.
  */
 export function highlight(text: string, highlights: string[], maxChars = Infinity): Segment[] {
-  const original = [...text];
+  const original = Array.from(text);
   const folded = original.map(foldChar);
   const marked = new Array<boolean>(original.length).fill(false);
   let first = -1;
   for (const needle of highlights) {
-    const chars = [...needle];
+    const chars = Array.from(needle);
     if (chars.length === 0) continue;
     const latin = !HAN.test(chars[0] ?? '');
     for (let i = 0; i + chars.length <= folded.length; i++) {
