@@ -30,7 +30,7 @@ describe('console help center', () => {
     await browser.call('POST', `${base}/articles/${id}/status`, { status: 'published' });
     expect((await searchSlugs(t, 'gift')).slugs).toEqual(['gift-cards']);
 
-    const edited = await browser.call('PUT', `${base}/articles/${id}`, {
+    const edited = await browser.call('PATCH', `${base}/articles/${id}`, {
       ...article,
       title: 'Vouchers',
       body: 'Vouchers last a year.',

@@ -10,6 +10,7 @@ export const ACCESS = {
   settings: STAFF_PERMISSIONS['settings.read'],
   keys: STAFF_PERMISSIONS['keys.manage'],
   staff: STAFF_PERMISSIONS['staff.manage'],
+  help: STAFF_PERMISSIONS['help.read'],
   public: STAFF_ROLES,
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -113,7 +113,7 @@ export interface HelpVoteResponse {
 
 const tags = z.array(z.string().trim().min(1).max(40)).max(20).default([]);
 
-/** `POST /console/api/sites/:siteId/help/articles` and `PUT …/:id`. */
+/** `POST /console/api/sites/:siteId/help/articles` and `PATCH …/:id`. */
 export const helpArticleInput = z.strictObject({
   slug,
   locale: z.enum(HELP_LOCALES),
@@ -130,7 +130,7 @@ export const helpStatusRequest = z.strictObject({ status: z.enum(HELP_STATUSES) 
 /** `POST …/help/preview`. */
 export const helpPreviewRequest = z.strictObject({ body: z.string().max(100_000) });
 
-/** `POST …/help/categories` and `PUT …/:id`. */
+/** `POST …/help/categories` (saved by slug). */
 export const helpCategoryInput = z.strictObject({
   slug,
   names: z.partialRecord(z.enum(HELP_LOCALES), z.string().trim().min(1).max(100)),

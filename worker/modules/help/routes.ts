@@ -155,7 +155,7 @@ export function consoleHelpRoutes(ctx: ServiceContext) {
     .get('/articles/:id', read, async (c) =>
       c.json(await consoleArticle(ctx, await siteId(c), articleId(c)), 200),
     )
-    .put('/articles/:id', write, async (c) => {
+    .patch('/articles/:id', write, async (c) => {
       const input = await readBody(c, helpArticleInput);
       return c.json(await updateArticle(ctx, await siteId(c), articleId(c), input, staffId(c)), 200);
     })
