@@ -64,18 +64,19 @@ export function deflectionCells(
     numbered AS (
       SELECT v, t, article, sum(starts) OVER (PARTITION BY v ORDER BY t ROWS UNBOUNDED PRECEDING) AS n FROM marked
     ),
+    firsts AS (
+      -- Each activity with the first article viewed in its session (views sort before searches).
+      SELECT v, t, n, first_value(article) OVER (PARTITION BY v, n ORDER BY article IS NULL, t) AS article FROM numbered
+    ),
     sessions AS (
-      SELECT v, n, min(t) AS started, max(t) AS ended,
-        (SELECT x.article FROM numbered x WHERE x.v = numbered.v AND x.n = numbered.n AND x.article IS NOT NULL
-          ORDER BY x.t LIMIT 1) AS article
-      FROM numbered GROUP BY v, n
+      SELECT v, n, min(t) AS started, max(t) AS ended, min(article) AS article FROM firsts GROUP BY v, n
     ),
     escalations AS (${source.rows(siteId)}),
     judged AS (
-      SELECT s.started, a.category_id AS category,
-        NOT EXISTS (SELECT 1 FROM escalations e WHERE e.visitor_id = s.v AND e.created_at >= s.started
-          AND e.created_at <= s.ended + ${DEFLECTION_WINDOW_MS}) AS deflected
-      FROM sessions s LEFT JOIN help_articles a ON a.id = s.article
+      SELECT sessions.started, a.category_id AS category,
+        NOT EXISTS (SELECT 1 FROM escalations e WHERE e.visitor_id = sessions.v AND e.created_at >= sessions.started
+          AND e.created_at <= sessions.ended + ${DEFLECTION_WINDOW_MS}) AS deflected
+      FROM sessions LEFT JOIN help_articles a ON a.id = sessions.article
     )
     SELECT strftime('%Y-%m-%d', started / 1000, 'unixepoch') AS day, category AS categoryId,
       count(*) AS sessions, sum(deflected) AS deflected

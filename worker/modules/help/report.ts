@@ -33,9 +33,10 @@ export async function helpReport(
   // Ranked by the share of "yes" with one vote of each kind added, so a single vote does not
   // outrank fifty.
   const rated = (order: 'DESC' | 'ASC') =>
-    ctx.db.all<Rated>(sql`SELECT id, title, locale, helpful_yes AS yes, helpful_no AS no FROM help_articles
-      WHERE site_id = ${siteId} AND helpful_yes + helpful_no > 0
-      ORDER BY (helpful_yes + 1.0) / (helpful_yes + helpful_no + 2) ${sql.raw(order)}, id LIMIT 5`);
+    ctx.db.all<Rated>(sql`SELECT id, title, locale, helpful_yes AS yes, helpful_no AS no,
+        (helpful_yes + 1.0) / (helpful_yes + helpful_no + 2) AS score
+      FROM help_articles WHERE site_id = ${siteId} AND helpful_yes + helpful_no > 0
+      ORDER BY score ${sql.raw(order)}, id LIMIT 5`);
   const cells = await deflectionCells(ctx, siteId, from, to + 1, source);
   const categories = new Map((await consoleCategories(ctx, siteId)).map((c) => [c.id, c.slug]));
   return {
