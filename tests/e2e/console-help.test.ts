@@ -77,7 +77,7 @@ describe('console help center', () => {
       .where(eq(helpArticles.slug, 'gift-wrapping'));
     expect(row?.status).toBe('published');
     const res = await fetch(`${server.origin}/v1/help/search?q=gift&key=${DEMO_SITE.publishableKey}`);
-    const { results } = (await res.json()) as { results: { slug: string }[] };
+    const { results } = await res.json<{ results: { slug: string }[] }>();
     expect(results.map((r) => r.slug)).toEqual(['gift-wrapping']);
 
     // An earlier revision comes back as a new one.
