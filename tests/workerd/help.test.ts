@@ -130,4 +130,21 @@ describe('help center in workerd over D1', () => {
     });
     expect(await second.json()).toEqual({ helpful: false, helpfulYes: 0, helpfulNo: 1 });
   });
+
+  it('counts a visitor’s repeated view once (changes() inside a D1 batch)', async () => {
+    const token = await api.newVisitor();
+    const headers = { Authorization: `Bearer ${token}` };
+    const row = await w.db
+      .prepare("SELECT id FROM help_articles WHERE slug = 'returns' AND locale = 'en'")
+      .first<{ id: number }>();
+    for (let i = 0; i < 2; i++) {
+      const res = await api.widget('POST', '/v1/help/views', { body: { articleId: row?.id }, headers });
+      expect(res.status).toBe(204);
+    }
+    const views = await w.db
+      .prepare('SELECT views FROM help_articles WHERE id = ?')
+      .bind(row?.id)
+      .first<{ views: number }>();
+    expect(views?.views).toBe(1);
+  });
 });
