@@ -49,6 +49,8 @@ describe('roles', () => {
       'keys.manage': ['owner'],
       'staff.manage': ['owner'],
       'orders.write': [],
+      'help.read': ['owner', 'admin', 'marketing', 'service', 'content'],
+      'help.write': ['owner', 'admin', 'content'],
     });
   });
 

@@ -118,6 +118,16 @@ describe('logs', () => {
     expect((await t.db.select().from(helpViews)).length).toBe(2);
   });
 
+  it('refuses an escalation without a visitor token and writes nothing', async () => {
+    const before = await snapshotCounts(t.db, tables);
+    await expectError(
+      await t.widget('POST', '/v1/help/escalations', { body: { q: 'x', articleIds: [] } }),
+      401,
+      'visitor_token_required',
+    );
+    expect(await snapshotCounts(t.db, tables)).toEqual(before);
+  });
+
   it('records an escalation with the query and the articles seen', async () => {
     const token = await t.newVisitor();
     const res = await t.widget('POST', '/v1/help/escalations', {

@@ -15,7 +15,8 @@ const params = (values: Record<string, string | undefined>) =>
     Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
 
-// Reads and logs work for every visitor, tracked or not; only a vote needs the visitor token.
+// Reads and view/search logs work for every visitor, tracked or not; a vote and an escalation
+// need the visitor token.
 const optional = { visitor: 'optional' } as const;
 
 /** `GET /v1/help/search`: published articles matching what the visitor typed. */
@@ -83,7 +84,7 @@ export function logSearch(kit: CrmKit, q: string, lang: string) {
   return kit.request<HelpSearchResponse>('POST', 'v1/help/searches', { body: { q, lang }, ...optional });
 }
 
-/** `POST /v1/help/escalations`. */
+/** `POST /v1/help/escalations`: needs the visitor (an untracked visitor's click is not sent). */
 export function logEscalation(kit: CrmKit, q: string, articleIds: number[]) {
-  return kit.request<undefined>('POST', 'v1/help/escalations', { body: { q, articleIds }, ...optional });
+  return kit.request<undefined>('POST', 'v1/help/escalations', { body: { q, articleIds } });
 }

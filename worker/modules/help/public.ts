@@ -265,7 +265,7 @@ export async function logSearch(
 export async function logEscalation(
   ctx: ServiceContext,
   siteId: string,
-  visitorId: string | null,
+  visitorId: string,
   query: string,
   articleIds: number[],
 ): Promise<void> {

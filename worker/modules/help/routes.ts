@@ -64,9 +64,9 @@ async function optionalVisitorId(ctx: ServiceContext, c: AppContext): Promise<st
 }
 
 /**
- * `/v1/help`: the help center's public routes. Reads return published articles only; a vote
- * needs the visitor token (one vote per visitor); views, searches and escalations are logged
- * with the visitor when a token comes along.
+ * `/v1/help`: the help center's public routes. Reads return published articles only and need
+ * only the publishable key (help content is public); a vote and an escalation need the visitor
+ * token; views and searches are logged with the visitor when a token comes along.
  */
 export function helpRoutes(ctx: ServiceContext) {
   return new Hono<AppEnv>()
@@ -107,7 +107,9 @@ export function helpRoutes(ctx: ServiceContext) {
     })
     .post('/escalations', async (c) => {
       const { q, articleIds } = await readBody(c, helpEscalationRequest);
-      await logEscalation(ctx, c.get('site').id, await optionalVisitorId(ctx, c), q, articleIds);
+      // Only a known visitor's escalation can be matched to its help sessions.
+      const visitor = await requireVisitor(ctx, c);
+      await logEscalation(ctx, c.get('site').id, visitor.id, q, articleIds);
       return c.body(null, 204);
     });
 }
