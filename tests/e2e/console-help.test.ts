@@ -93,7 +93,7 @@ describe('console help center', () => {
   it('shows the report with the deflection rate, in English and Chinese', async () => {
     const { page, problems } = await signedIn(`/console/sites/${siteId}/help?tab=report`);
     await expect.poll(() => page.getByText('Deflection rate').count(), settle).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('figure.chart svg').count(), settle).toBe(1);
+    await expect.poll(() => page.locator('figure.chart svg').count(), settle).toBe(2);
     expect(await page.getByRole('heading', { name: /Searches without a result/ }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'help-report');

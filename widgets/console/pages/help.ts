@@ -56,6 +56,10 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
         gap: 8px;
         align-items: end;
       }
+      /* Report tables sit in narrow cards: headers wrap rather than overflow. */
+      table.compact th {
+        white-space: normal;
+      }
       input[type='file'] {
         max-width: 16rem;
       }
@@ -300,7 +304,7 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
           : html`<table>
               <thead>
                 <tr>
-                  <th scope="col">${t.position}</th>
+                  <th scope="col" class="num">${t.position}</th>
                   <th scope="col">Slug</th>
                   ${HELP_LOCALES.map((l) => html`<th scope="col">${t.locales[l]}</th>`)}
                   <th scope="col"><span class="sr-only">${t.delete}</span></th>
@@ -390,8 +394,20 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
             labelHeader: t.day,
           })}
         </section>
-        <section class="card" aria-labelledby="by-category">
-          <h2 id="by-category">${t.deflectionByCategory}</h2>
+        <section class="card" aria-label=${t.deflectionByCategory}>
+          ${chart({
+            id: 'by-category-chart',
+            title: t.deflectionByCategory,
+            labels: r.deflection.byCategory.map((c) => categoryName(c.key)),
+            kind: 'bar',
+            series: [
+              { label: t.sessions, values: r.deflection.byCategory.map((c) => c.sessions) },
+              { label: t.deflected, values: r.deflection.byCategory.map((c) => c.deflected) },
+            ],
+            format: (v) => f.number(v),
+            tableLabel: t.showNumbers,
+            labelHeader: t.category,
+          })}
           ${this.#table(
             [t.category, t.sessions, t.deflection],
             r.deflection.byCategory.map((c) => [
@@ -434,7 +450,7 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
 
   #table(headers: string[], rows: string[][]): TemplateResult {
     if (rows.length === 0) return html`<p class="muted">${this.t.none}</p>`;
-    return html`<table>
+    return html`<table class="compact">
       <thead>
         <tr>
           ${headers.map((h, i) => html`<th scope="col" class=${i > 0 ? 'num' : ''}>${h}</th>`)}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { HelpLocale } from '../../contract/constants.ts';
-import type { HelpReport } from '../../contract/help.ts';
+import type { HelpDeflectionRow, HelpReport } from '../../contract/help.ts';
 import type { ServiceContext } from '../context.ts';
 import { consoleCategories } from './articles.ts';
 import { deflectionCells, helpEscalationSource, rollUp, type EscalationSource } from './deflection.ts';
@@ -9,6 +9,17 @@ const DAY_MS = 86_400_000;
 const TOP = 10;
 
 type Rated = { id: number; title: string; locale: HelpLocale; yes: number; no: number };
+
+/** One row per day of the period, days without sessions included, so charts keep their scale. */
+function everyDay(from: number, to: number, rows: HelpDeflectionRow[]): HelpDeflectionRow[] {
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const days: HelpDeflectionRow[] = [];
+  for (let t = from; t <= to; t += DAY_MS) {
+    const key = new Date(t).toISOString().slice(0, 10);
+    days.push(byKey.get(key) ?? { key, sessions: 0, deflected: 0 });
+  }
+  return days;
+}
 
 /**
  * The help center's report over the last `days` days: what visitors search (and do not find),
@@ -47,7 +58,11 @@ export async function helpReport(
     leastHelpful: await rated('ASC'),
     deflection: {
       total: rollUp(cells, () => 'total')[0] ?? { key: 'total', sessions: 0, deflected: 0 },
-      byDay: rollUp(cells, (cell) => cell.day),
+      byDay: everyDay(
+        from,
+        to,
+        rollUp(cells, (cell) => cell.day),
+      ),
       byCategory: rollUp(cells, (cell) => (cell.categoryId ? (categories.get(cell.categoryId) ?? '') : '')),
     },
     escalationSource: source.name,
