@@ -1,5 +1,9 @@
 import {
   customerCategories,
+  helpEscalations,
+  helpSearches,
+  helpViews,
+  helpVotes,
   customerStats,
   customers,
   events,
@@ -49,8 +53,15 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: orderItems, link: { kind: 'through', column: orderItems.orderId, parent: orders } },
   { table: tickets, link: { kind: 'column', column: tickets.customerId } },
   { table: ticketMessages, link: { kind: 'through', column: ticketMessages.ticketId, parent: tickets } },
-  { table: ticketAttachments, link: { kind: 'through', column: ticketAttachments.ticketId, parent: tickets } },
+  {
+    table: ticketAttachments,
+    link: { kind: 'through', column: ticketAttachments.ticketId, parent: tickets },
+  },
   { table: ticketEvents, link: { kind: 'column', column: ticketEvents.customerId } },
   { table: ratings, link: { kind: 'column', column: ratings.customerId } },
   { table: satisfactionSurveys, link: { kind: 'column', column: satisfactionSurveys.customerId } },
+  { table: helpVotes, link: { kind: 'through', column: helpVotes.visitorId, parent: visitors } },
+  { table: helpSearches, link: { kind: 'through', column: helpSearches.visitorId, parent: visitors } },
+  { table: helpViews, link: { kind: 'through', column: helpViews.visitorId, parent: visitors } },
+  { table: helpEscalations, link: { kind: 'through', column: helpEscalations.visitorId, parent: visitors } },
 ];

@@ -7,4 +7,5 @@ import type { WidgetRegistry } from './core/widget-loader.ts';
 export const widgets: WidgetRegistry = {
   'crm-customer-card': () => import('./customer-card/define.ts'),
   'crm-ticket-form': () => import('./ticket-form/define.ts'),
+  'crm-faq': () => import('./faq/define.ts'),
 };

@@ -12,3 +12,4 @@ export * from './staff.ts';
 export * from './site-origins.ts';
 export * from './reports.ts';
 export * from './tickets.ts';
+export * from './help.ts';

@@ -9,6 +9,7 @@ import { recordOrder } from '../../worker/modules/orders/service.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
 import { ingestEvents } from '../../worker/modules/tracking/service.ts';
 import { identifyVisitor } from '../../worker/modules/identity/identify.ts';
+import { seedHelpCenter } from './help-center.ts';
 
 /**
  * Credentials of the demo site. Public on purpose: they only exist in a database the
@@ -95,9 +96,11 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
   const { site } = await createSite(ctx, { ...DEMO_SITE, name: SEEDING_NAME, allowedOrigins: origins });
   await db.insert(products).values(DEMO_PRODUCTS.map((p) => ({ ...p, siteId: site.id })));
 
+  const visitorIds: string[] = [];
   for (const [index, customer] of DEMO_CUSTOMERS.entries()) {
     const { visitorToken } = await issueVisitorToken(ctx, site, undefined);
     const visitor = await verifyVisitorToken(ctx, site, visitorToken);
+    visitorIds.push(visitor.id);
     const sessionId = `seedsession${index}`;
     const viewed = DEMO_PRODUCTS.filter((_, i) => (i + index) % 3 !== 0);
     const browsing = viewed.flatMap((p, i) => [
@@ -146,6 +149,7 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
       });
     }
   }
+  await seedHelpCenter({ ...ctx, now: Date.now }, site.id, visitorIds);
   await db.update(sites).set({ name: DEMO_SITE.name }).where(eq(sites.id, site.id));
   return true;
 }

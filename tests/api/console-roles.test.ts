@@ -53,6 +53,8 @@ describe('roles', () => {
       'tickets.write': ['owner', 'admin', 'service'],
       'service.manage': ['owner', 'admin'],
       'service.reports': ['owner', 'admin', 'service'],
+      'help.read': ['owner', 'admin', 'marketing', 'service', 'content'],
+      'help.write': ['owner', 'admin', 'content'],
     });
   });
 

@@ -7,6 +7,7 @@ import { JOBS } from '../../worker/jobs/index.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
 import { signedInMember } from '../fixtures/console.ts';
 import { serviceSites } from '../../db/schema/index.ts';
+import { loadHelpCorpus } from '../fixtures/help.ts';
 
 // Every statement the services issue while the app serves a scripted day of traffic is
 // recorded from the driver and explained here, so a new hot statement is held to the rule
@@ -22,6 +23,7 @@ const SMALL_TABLES = new Set([
   'job_state',
   '__drizzle_migrations',
   'service_settings',
+  'help_categories',
 ]);
 
 interface Recorded {
@@ -72,12 +74,15 @@ function isPageWalk(sql: string, plan: string[]): boolean {
 /** The scans of growing tables in a statement's plan, as `SCAN …` lines. */
 function fullScans(sql: string, plan: string[]): string[] {
   if (isPageWalk(sql, plan)) return [];
+  // A common table expression's rows are the statement's own, already read through indexes.
+  const ctes = new Set([...sql.matchAll(/(?:\bWITH|,)\s*(\w+)\s+AS\s*\(/gi)].map((m) => m[1]));
   return plan
     .filter((line) => {
       const scanned = /^SCAN (\S+)/.exec(line)?.[1];
       if (!scanned) return false;
       // json_each's rows are the request's own; subqueries and constant rows are not tables.
       if (line.includes('VIRTUAL TABLE') || scanned.startsWith('(') || scanned === 'CONSTANT') return false;
+      if (ctes.has(scanned)) return false;
       return !SMALL_TABLES.has(scanned);
     })
     .concat(
@@ -317,6 +322,45 @@ beforeAll(async () => {
     t.widget('POST', '/v1/identify', { body: {}, headers: await bearer(ticketVisitor, 'plan-cust')() }),
   );
   await ticketSteps(browser, bearer(ticketVisitor, 'plan-cust'));
+  step = 'help corpus';
+  await loadHelpCorpus(t);
+  const helpHeaders = { Authorization: `Bearer ${await t.newVisitor()}` };
+  const helpReads: [string, string][] = [
+    ['help search', '/v1/help/search?q=return&lang=en'],
+    ['help search (Chinese)', `/v1/help/search?q=${encodeURIComponent('退货')}&lang=zh-TW`],
+    ['help search (typo)', '/v1/help/search?q=pasword&lang=en'],
+    ['help search (category)', '/v1/help/search?q=return&lang=en&category=x'],
+    ['help categories', '/v1/help/categories?lang=zh-CN'],
+    ['help list', '/v1/help/articles?lang=en'],
+    ['help read', '/v1/help/articles/request-a-return?lang=zh-TW'],
+  ];
+  for (const [name, path] of helpReads) {
+    await expectOk(name, () => t.widget('GET', path, { headers: helpHeaders }));
+  }
+  const read = await t.widget('GET', '/v1/help/articles/refund-times?lang=en');
+  const helpId = (await read.json<{ id: number }>()).id;
+  await expectOk('help vote', () =>
+    t.widget('POST', `/v1/help/articles/${helpId}/vote`, { body: { helpful: true }, headers: helpHeaders }),
+  );
+  await expectOk('help view', () =>
+    t.widget('POST', '/v1/help/views', { body: { articleId: helpId }, headers: helpHeaders }),
+  );
+  await expectOk('help search log', () =>
+    t.widget('POST', '/v1/help/searches', { body: { q: 'refund', lang: 'en' }, headers: helpHeaders }),
+  );
+  await expectOk('help escalation', () =>
+    t.widget('POST', '/v1/help/escalations', {
+      body: { q: 'refund', articleIds: [helpId] },
+      headers: helpHeaders,
+    }),
+  );
+  for (const [name, path] of [
+    ['console help articles', `${site}/help/articles`],
+    ['console help article', `${site}/help/articles/${helpId}`],
+    ['console help report', `${site}/help/report?days=30`],
+  ] as const) {
+    await expectOk(name, () => browser.call('GET', path));
+  }
   const ctx = { db: t.db, now: () => t.clock.now, newId };
   for (const job of JOBS) {
     step = `job ${job.name}`;

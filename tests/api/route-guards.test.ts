@@ -111,7 +111,7 @@ describe('route guards', () => {
     },
   );
 
-  it('lets only POST /v1/visitors through with the publishable key alone', async () => {
+  it('lets only POST /v1/visitors and the public help reads through with the publishable key alone', async () => {
     const { t, routes } = await registeredRoutes();
     const passed: string[] = [];
     for (const route of routes) {
@@ -124,7 +124,8 @@ describe('route guards', () => {
       expect(res.status, `${route.method} ${route.path}`).toBeLessThan(500);
       if (res.status < 400) passed.push(`${route.method} ${route.path}`);
     }
-    expect(passed).toEqual(['POST /v1/visitors']);
+    // Published help articles are public content: listing them needs no visitor.
+    expect(passed).toEqual(['POST /v1/visitors', 'GET /v1/help/categories', 'GET /v1/help/articles']);
   });
 
   it('answers unknown paths and methods with the JSON error shape', async () => {

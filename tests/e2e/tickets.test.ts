@@ -69,8 +69,8 @@ describe('the service desk end to end', () => {
     await shop.goto(`${server.origin}/account.html`);
     await shop.getByRole('button', { name: 'Sign in' }).click();
     await shop.waitForURL('**/account.html');
-    await shop.getByRole('link', { name: 'Help' }).click();
-    await shop.waitForURL('**/help.html');
+    await shop.getByRole('link', { name: 'Contact us' }).click();
+    await shop.waitForURL('**/contact.html');
     const form = shop.locator('crm-ticket-form');
     await expect.poll(() => form.getByLabel('Order (optional)').count(), settle).toBe(1);
     await form.getByLabel('Topic').selectOption('Repair');

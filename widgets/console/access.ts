@@ -13,6 +13,7 @@ export const ACCESS = {
   tickets: STAFF_PERMISSIONS['tickets.read'],
   serviceManage: STAFF_PERMISSIONS['service.manage'],
   serviceReports: STAFF_PERMISSIONS['service.reports'],
+  help: STAFF_PERMISSIONS['help.read'],
   public: STAFF_ROLES,
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -25,8 +25,16 @@ const SITE_NAV: readonly { name: PageName; section: string[]; access: Access }[]
   { name: 'tickets', section: ['tickets'], access: 'tickets' },
   { name: 'serviceSites', section: ['service-sites'], access: 'tickets' },
   { name: 'serviceReports', section: ['service-reports'], access: 'serviceReports' },
+  { name: 'help', section: ['help'], access: 'help' },
   { name: 'settings', section: ['settings'], access: 'settings' },
 ];
+
+/** Pages reached from a list, and the navigation entry they belong under. */
+const NAV_PARENT: Partial<Record<PageName, PageName>> = {
+  customer: 'customers',
+  ticket: 'tickets',
+  'help-article': 'help',
+};
 
 /**
  * The staff console: signs staff in, routes real URLs under `/console` to lazily loaded
@@ -369,8 +377,8 @@ export class CrmConsole extends LitElement {
       items.push({ name: 'staff', href: consoleUrl('staff'), label: t.staff });
       items.push({ name: 'audit', href: consoleUrl('audit'), label: t.audit });
     }
-    const current =
-      this.#pageName === 'customer' ? 'customers' : this.#pageName === 'ticket' ? 'tickets' : this.#pageName;
+    const page = this.#pageName;
+    const current = page ? (NAV_PARENT[page] ?? page) : page;
     return html`<nav part="nav" aria-label=${t.nav}>
       <ul>
         ${items.map(

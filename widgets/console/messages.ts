@@ -17,6 +17,7 @@ export interface ShellMessages {
   settings: string;
   staff: string;
   audit: string;
+  help: string;
   signOut: string;
   signOutEverywhere: string;
   account: string;
@@ -47,6 +48,7 @@ export const messages: Catalog<ShellMessages> = {
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
+    help: 'Help center',
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out everywhere',
     account: 'Account',
@@ -74,6 +76,7 @@ export const messages: Catalog<ShellMessages> = {
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
+    help: '帮助中心',
     signOut: '退出登录',
     signOutEverywhere: '在所有设备上退出',
     account: '账户',
@@ -101,6 +104,7 @@ export const messages: Catalog<ShellMessages> = {
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',
+    help: '說明中心',
     signOut: '登出',
     signOutEverywhere: '在所有裝置上登出',
     account: '帳戶',

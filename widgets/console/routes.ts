@@ -16,7 +16,9 @@ export type PageName =
   | 'tickets'
   | 'ticket'
   | 'serviceSites'
-  | 'serviceReports';
+  | 'serviceReports'
+  | 'help'
+  | 'help-article';
 
 export interface RouteDef {
   name: PageName;
@@ -79,6 +81,20 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-activity',
     load: () => import('./pages/activity.ts'),
     access: 'customers',
+  },
+  {
+    name: 'help',
+    path: '/sites/:siteId/help',
+    tag: 'crm-console-help',
+    load: () => import('./pages/help.ts'),
+    access: 'help',
+  },
+  {
+    name: 'help-article',
+    path: '/sites/:siteId/help/:id',
+    tag: 'crm-console-help-article',
+    load: () => import('./pages/help-article.ts'),
+    access: 'help',
   },
   {
     name: 'settings',

@@ -27,6 +27,12 @@ export interface KitRequestOptions {
   signal?: AbortSignal;
   /** Extra headers the route reads (an idempotency key, a ticket's private token). */
   headers?: Record<string, string>;
+  /**
+   * `optional`: public reads and anonymous logs that work for everyone. While tracking is off
+   * (Do-Not-Track, or consent required and not given) the request goes without a visitor
+   * token instead of failing with `not_tracked`; otherwise it carries the token as usual.
+   */
+  visitor?: 'required' | 'optional';
 }
 
 /**

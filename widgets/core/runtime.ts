@@ -161,11 +161,15 @@ export class CrmRuntime implements CrmApi, CrmKit {
   }
 
   async request<T>(method: 'GET' | 'POST', path: string, options: KitRequestOptions = {}): Promise<T> {
-    if (!this.#consent.allowed) throw new ApiError(0, 'not_tracked', 'Tracking is off for this visitor');
+    const { visitor = 'required', ...callOptions } = options;
+    if (!this.#consent.allowed) {
+      if (visitor === 'optional') return this.#api.call<T>(method, path, callOptions);
+      throw new ApiError(0, 'not_tracked', 'Tracking is off for this visitor');
+    }
     await this.#identifying;
     const call = async () =>
       this.#api.call<T>(method, path, {
-        ...options,
+        ...callOptions,
         visitorToken: await this.#visitorToken(),
         identityToken: this.#identity.get(),
       });

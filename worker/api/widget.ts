@@ -9,6 +9,7 @@ import type { SiteCache } from '../modules/sites/cache.ts';
 import { isOriginAllowed } from '../modules/sites/service.ts';
 import { surveyRoutes, ticketRoutes, type TicketDeps } from '../modules/tickets/routes.ts';
 import { eventRoutes } from '../modules/tracking/routes.ts';
+import { helpRoutes } from '../modules/help/routes.ts';
 import { guarded } from './guarded.ts';
 
 /**
@@ -28,5 +29,6 @@ export function widgetApi(
     .route('/identify', guarded(guards, identifyRoutes(ctx)))
     .route('/me', guarded(guards, meRoutes(ctx)))
     .route('/tickets', guarded(guards, ticketRoutes(ctx, tickets)))
-    .route('/surveys', guarded(guards, surveyRoutes(ctx)));
+    .route('/surveys', guarded(guards, surveyRoutes(ctx)))
+    .route('/help', guarded(guards, helpRoutes(ctx)));
 }

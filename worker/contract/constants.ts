@@ -97,6 +97,10 @@ export const STAFF_PERMISSIONS = {
   'service.manage': ['owner', 'admin'],
   /** Service reports: CSAT, response and resolution times, SLA breaches, volume. */
   'service.reports': ['owner', 'admin', 'service'],
+  /** Help center: reading articles, drafts and the help report. */
+  'help.read': ['owner', 'admin', 'marketing', 'service', 'content'],
+  /** Help center: writing, publishing, importing articles and categories. */
+  'help.write': ['owner', 'admin', 'content'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof STAFF_PERMISSIONS;
 
@@ -161,3 +165,10 @@ export const MAX_TICKET_SUBJECT = 200;
 export const MAX_TICKET_BODY = 5000;
 /** Header carrying a ticket's private link token (anonymous visitors coming back from another browser). */
 export const TICKET_TOKEN_HEADER = 'X-Crm-Ticket-Token';
+/** Languages of help-center articles. */
+export const HELP_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type HelpLocale = (typeof HELP_LOCALES)[number];
+
+/** States of a help-center article; only `published` ones reach visitors. */
+export const HELP_STATUSES = ['draft', 'published'] as const;
+export type HelpStatus = (typeof HELP_STATUSES)[number];
