@@ -1,4 +1,7 @@
 import {
+  customOrderStatusLog,
+  customOrders,
+  designs,
   customerCategories,
   customerStats,
   customers,
@@ -41,4 +44,10 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: events, link: { kind: 'column', column: events.customerId } },
   { table: orders, link: { kind: 'column', column: orders.customerId } },
   { table: orderItems, link: { kind: 'through', column: orderItems.orderId, parent: orders } },
+  { table: designs, link: { kind: 'column', column: designs.customerId } },
+  { table: customOrders, link: { kind: 'through', column: customOrders.orderId, parent: orders } },
+  {
+    table: customOrderStatusLog,
+    link: { kind: 'through', column: customOrderStatusLog.orderId, parent: customOrders },
+  },
 ];

@@ -8,6 +8,7 @@ import { meRoutes } from '../modules/profiles/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { isOriginAllowed } from '../modules/sites/service.ts';
 import { eventRoutes } from '../modules/tracking/routes.ts';
+import { configuratorRoutes } from '../modules/configurator/routes.ts';
 import { guarded } from './guarded.ts';
 
 /**
@@ -20,5 +21,6 @@ export function widgetApi(ctx: ServiceContext, rateLimit: MiddlewareHandler, sit
     .route('/visitors', guarded(guards, visitorRoutes(ctx)))
     .route('/events', guarded(guards, eventRoutes(ctx)))
     .route('/identify', guarded(guards, identifyRoutes(ctx)))
-    .route('/me', guarded(guards, meRoutes(ctx)));
+    .route('/me', guarded(guards, meRoutes(ctx)))
+    .route('/configurator', guarded(guards, configuratorRoutes(ctx)));
 }

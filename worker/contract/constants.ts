@@ -90,8 +90,27 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['owner'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
+  /** Configurable products' models and custom orders: reading them, and editing or moving them on. */
+  'configurator.read': ['owner', 'admin', 'service'],
+  'configurator.write': ['owner', 'admin'],
+  /** Moving custom orders through production (received → … → delivered, or cancelled). */
+  'production.write': ['owner', 'admin', 'service'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof STAFF_PERMISSIONS;
 
 /** Path the staff console and its API live under; the session cookie is scoped to it. */
 export const CONSOLE_PATH = '/console';
+
+/**
+ * Production statuses of a custom order, in the order the factory moves it through them;
+ * `cancelled` may end it at any point before delivery.
+ */
+export const PRODUCTION_STATUSES = [
+  'received',
+  'in_production',
+  'quality_check',
+  'shipped',
+  'delivered',
+  'cancelled',
+] as const;
+export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];

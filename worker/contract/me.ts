@@ -1,3 +1,4 @@
+import type { ProductionStatus } from './constants.ts';
 import { z } from 'zod';
 
 /** A page the visitor viewed recently, newest first. */
@@ -14,7 +15,11 @@ export interface MyOrder {
   placedAt: number;
   totalCents: number;
   currency: string;
-  items: { name: string; quantity: number }[];
+  items: {
+    name: string;
+    quantity: number; /** Where a custom order (placed through `<crm-order-builder>`) stands in production; absent for other orders. */
+    production?: ProductionStatus;
+  }[];
 }
 
 /**
