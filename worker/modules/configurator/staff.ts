@@ -242,10 +242,16 @@ export async function exportDay(ctx: ServiceContext, site: Site, day: string): P
     )
     .orderBy(asc(customOrders.createdAt), asc(customOrders.orderId));
   const models = new Map<string, ProductModel>();
+  const skus = [...new Set(rows.map((r) => r.custom.sku))];
   for (const product of await ctx.db
     .select()
     .from(configurableProducts)
-    .where(eq(configurableProducts.siteId, site.id))) {
+    .where(
+      and(
+        eq(configurableProducts.siteId, site.id),
+        sql`${configurableProducts.sku} IN (SELECT value FROM json_each(${JSON.stringify(skus)}))`,
+      ),
+    )) {
     models.set(product.sku, product.model as unknown as ProductModel);
   }
   const header = [
