@@ -268,7 +268,7 @@ describe('saved designs', () => {
     for (const who of [mallory, anonymous]) {
       await expectError(await who.call('GET', `/designs/${design.id}`), 404, 'not_found');
       await expectError(
-        await who.call('PUT', `/designs/${design.id}`, {
+        await who.call('POST', `/designs/${design.id}`, {
           sku: 'FRIDGE-CFG',
           configuration: { quantity: 1, picks: {} },
         }),
@@ -285,7 +285,7 @@ describe('saved designs', () => {
     );
 
     const changed = { ...config, quantity: 3 };
-    const put = await ada.call('PUT', `/designs/${design.id}`, { sku: 'FRIDGE-CFG', configuration: changed });
+    const put = await ada.call('POST', `/designs/${design.id}`, { sku: 'FRIDGE-CFG', configuration: changed });
     expect((await put.json<DesignResponse>()).configuration).toEqual(changed);
 
     const { shareToken } = await (
@@ -299,7 +299,7 @@ describe('saved designs', () => {
     expect(await (await ada.call('GET', `/shared/${shareToken}`)).json()).toMatchObject({ mine: true });
     // Still read-only for Mallory; a copy is hers to change.
     await expectError(
-      await mallory.call('PUT', `/designs/${design.id}`, { sku: 'FRIDGE-CFG', configuration: config }),
+      await mallory.call('POST', `/designs/${design.id}`, { sku: 'FRIDGE-CFG', configuration: config }),
       404,
       'not_found',
     );
@@ -307,7 +307,7 @@ describe('saved designs', () => {
     expect(copy).toMatchObject({ mine: true, configuration: changed });
     expect(copy.id).not.toBe(design.id);
     expect(
-      (await mallory.call('PUT', `/designs/${copy.id}`, { sku: 'FRIDGE-CFG', configuration: config })).status,
+      (await mallory.call('POST', `/designs/${copy.id}`, { sku: 'FRIDGE-CFG', configuration: config })).status,
     ).toBe(200);
     expect((await ada.call('GET', `/designs/${design.id}`)).status).toBe(200);
     expect(await (await ada.call('GET', `/designs/${design.id}`)).json()).toMatchObject({

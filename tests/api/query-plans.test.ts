@@ -274,7 +274,7 @@ beforeAll(async () => {
     })
   ).json<{ id: string }>();
   await shop('configurator design read', 'GET', `/designs/${saved.id}`);
-  await shop('configurator design update', 'PUT', `/designs/${saved.id}`, {
+  await shop('configurator design update', 'POST', `/designs/${saved.id}`, {
     sku: REFRIGERATOR.sku,
     configuration: design,
   });
@@ -298,7 +298,7 @@ beforeAll(async () => {
   await shop('configurator my orders', 'GET', '/orders');
   await expectOk('me (with production)', () => t.widget('GET', '/v1/me', { headers: shopperHeaders }));
   const list = await expectOk('console custom orders', () => browser.call('GET', `${cfg}/orders?limit=1`));
-  const { orders: [first] = [] } = await list.json<{ orders: { orderId: string; placedAt: number }[] }>();
+  const [first] = (await list.json<{ orders: { orderId: string; placedAt: number }[] }>()).orders;
   await expectOk('console custom orders page 2', () =>
     browser.call('GET', `${cfg}/orders?limit=1&before=${first?.placedAt ?? 0}~${first?.orderId ?? ''}`),
   );

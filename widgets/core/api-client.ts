@@ -18,6 +18,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Lets the request finish after the page is gone. */
   keepalive?: boolean;
+  /** Sent as `Idempotency-Key`. */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -66,11 +68,12 @@ export class ApiClient {
 
   /** One request to the API: the answer's JSON (`undefined` for 204), or an {@link ApiError}. */
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
-    const { visitorToken, identityToken, body, text, signal, keepalive } = options;
+    const { visitorToken, identityToken, body, text, signal, keepalive, idempotencyKey } = options;
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = text ? TEXT : 'application/json';
     if (visitorToken) headers.Authorization = `Bearer ${visitorToken}`;
     if (identityToken) headers[IDENTITY_HEADER] = identityToken;
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     let response: Response;
     try {
       response = await fetch(this.#url(path), {

@@ -25,6 +25,8 @@ export interface KitRequestOptions {
   body?: unknown;
   /** Aborts the request (a widget's task passes its own). */
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`, for writes a widget may retry (placing an order). */
+  idempotencyKey?: string;
 }
 
 /**

@@ -140,7 +140,7 @@ export interface ProductResponse {
 export const evaluateRequest = z.strictObject({ configuration, locale: configuratorLocale });
 export type EvaluateResponse = Evaluation & { version: number };
 
-/** `POST /v1/configurator/designs` (new) and `PUT …/designs/:id` (the owner's change). */
+/** `POST /v1/configurator/designs` (new) and `POST …/designs/:id` (the owner's change). */
 export const designRequest = z.strictObject({ sku: skuParam, configuration });
 export type DesignRequest = z.infer<typeof designRequest>;
 

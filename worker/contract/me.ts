@@ -1,5 +1,5 @@
-import type { ProductionStatus } from './constants.ts';
 import { z } from 'zod';
+import type { ProductionStatus } from './constants.ts';
 
 /** A page the visitor viewed recently, newest first. */
 export interface RecentPage {
@@ -15,11 +15,9 @@ export interface MyOrder {
   placedAt: number;
   totalCents: number;
   currency: string;
-  items: {
-    name: string;
-    quantity: number; /** Where a custom order (placed through `<crm-order-builder>`) stands in production; absent for other orders. */
-    production?: ProductionStatus;
-  }[];
+  items: { name: string; quantity: number }[];
+  /** Where a custom order (placed through `<crm-order-builder>`) stands in production; absent for other orders. */
+  production?: ProductionStatus;
 }
 
 /**

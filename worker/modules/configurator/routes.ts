@@ -80,7 +80,7 @@ export function configuratorRoutes(ctx: ServiceContext) {
       c.header('Cache-Control', 'no-store');
       return c.json(await readDesign(ctx, c.get('site'), await me(ctx, c), id), 200);
     })
-    .put('/designs/:id', async (c) => {
+    .post('/designs/:id', async (c) => {
       const id = parseInput(designIdParam, c.req.param('id'));
       const body = await readBody(c, designRequest);
       return c.json(await updateDesign(ctx, c.get('site'), await me(ctx, c), id, body), 200);
