@@ -24,7 +24,10 @@ export function siteCors(isAllowed: (site: AppEnv['Variables']['site'], origin: 
     c.header('Access-Control-Allow-Origin', origin);
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', `Authorization, Content-Type, ${IDENTITY_HEADER}`);
+      c.header(
+        'Access-Control-Allow-Headers',
+        `Authorization, Content-Type, ${IDENTITY_HEADER}, Idempotency-Key`,
+      );
       c.header('Access-Control-Max-Age', '7200');
       return c.body(null, 204);
     }
