@@ -285,7 +285,10 @@ describe('saved designs', () => {
     );
 
     const changed = { ...config, quantity: 3 };
-    const put = await ada.call('POST', `/designs/${design.id}`, { sku: 'FRIDGE-CFG', configuration: changed });
+    const put = await ada.call('POST', `/designs/${design.id}`, {
+      sku: 'FRIDGE-CFG',
+      configuration: changed,
+    });
     expect((await put.json<DesignResponse>()).configuration).toEqual(changed);
 
     const { shareToken } = await (
@@ -307,7 +310,8 @@ describe('saved designs', () => {
     expect(copy).toMatchObject({ mine: true, configuration: changed });
     expect(copy.id).not.toBe(design.id);
     expect(
-      (await mallory.call('POST', `/designs/${copy.id}`, { sku: 'FRIDGE-CFG', configuration: config })).status,
+      (await mallory.call('POST', `/designs/${copy.id}`, { sku: 'FRIDGE-CFG', configuration: config }))
+        .status,
     ).toBe(200);
     expect((await ada.call('GET', `/designs/${design.id}`)).status).toBe(200);
     expect(await (await ada.call('GET', `/designs/${design.id}`)).json()).toMatchObject({
@@ -430,25 +434,25 @@ describe('custom orders in the console', () => {
         },
       ],
     };
-    const refused = await admin.call('PUT', path, { model: impossible });
+    const refused = await admin.call('POST', path, { model: impossible });
     expect(refused.status).toBe(422);
     const body = await refused.json<{
       error: { code: string; message: string; issues: { code: string }[] };
     }>();
     expect(body.error.code).toBe('invalid_model');
     expect(body.error.message).toContain('Wine rack');
-    await expectError(await service.call('PUT', path, { model: REFRIGERATOR }), 403, 'forbidden');
+    await expectError(await service.call('POST', path, { model: REFRIGERATOR }), 403, 'forbidden');
     await expectError(
       await marketing.call('GET', `/sites/${t.site.id}/configurator/orders`),
       403,
       'forbidden',
     );
     await expectError(
-      await admin.call('PUT', path, { model: { ...REFRIGERATOR, sku: 'OTHER' } }),
+      await admin.call('POST', path, { model: { ...REFRIGERATOR, sku: 'OTHER' } }),
       400,
       'validation_failed',
     );
-    const saved = await admin.call('PUT', path, { model: { ...REFRIGERATOR, basePrice: 99_900 } });
+    const saved = await admin.call('POST', path, { model: { ...REFRIGERATOR, basePrice: 99_900 } });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ version: 2, model: { basePrice: 99_900 } });
     expect(await (await service.call('GET', path)).json()).toMatchObject({ version: 2 });

@@ -246,7 +246,7 @@ beforeAll(async () => {
   // The configurator: a model saved in the console, a design, an order and its production.
   const cfg = `${site}/configurator`;
   await expectOk('configurator model save', () =>
-    browser.call('PUT', `${cfg}/products/${REFRIGERATOR.sku}`, { model: REFRIGERATOR }),
+    browser.call('POST', `${cfg}/products/${REFRIGERATOR.sku}`, { model: REFRIGERATOR }),
   );
   const shopperHeaders = await bearer(anonymous, 'plan-cust')();
   const shop = (

@@ -11,6 +11,8 @@ export interface ShellMessages {
   home: string;
   customers: string;
   activity: string;
+  'custom-orders': string;
+  products: string;
   settings: string;
   staff: string;
   audit: string;
@@ -38,6 +40,8 @@ export const messages: Catalog<ShellMessages> = {
     home: 'Overview',
     customers: 'Customers',
     activity: 'Live activity',
+    'custom-orders': 'Custom orders',
+    products: 'Configurator',
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -62,6 +66,8 @@ export const messages: Catalog<ShellMessages> = {
     home: '概览',
     customers: '客户',
     activity: '实时动态',
+    'custom-orders': '定制订单',
+    products: '定制器',
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
@@ -86,6 +92,8 @@ export const messages: Catalog<ShellMessages> = {
     home: '概覽',
     customers: '客戶',
     activity: '即時動態',
+    'custom-orders': '訂製訂單',
+    products: '訂製器',
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',

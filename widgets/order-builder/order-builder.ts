@@ -106,6 +106,7 @@ export class CrmOrderBuilder extends LitElement {
     product: { type: String },
     layout: { type: String },
     shared: { type: String },
+    model: { attribute: false },
     configuration: { attribute: false },
     _step: { state: true },
     _notice: { state: true },
@@ -121,6 +122,11 @@ export class CrmOrderBuilder extends LitElement {
   declare layout: 'page' | 'steps';
   /** A share token to open. */
   declare shared: string | undefined;
+  /**
+   * A model to show instead of fetching the product's: the console's editor previews a model
+   * before it is saved. Nothing is then kept, saved or ordered.
+   */
+  declare model: ProductModel | undefined;
   /** The shopper's current configuration; `undefined` until the model is loaded. */
   declare configuration: Configuration | undefined;
   declare _step: number;
@@ -137,13 +143,14 @@ export class CrmOrderBuilder extends LitElement {
   readonly #kit = new KitController(this);
 
   readonly #model = new Task(this, {
-    task: async ([kit, sku, shared], { signal }) => {
+    task: async ([kit, sku, shared, model], { signal }) => {
+      if (model) return { product: { sku: model.sku, version: 0, model, updatedAt: 0 }, design: undefined };
       if (!kit || !sku) return initialState;
       const product = await fetchProduct(kit, sku, signal);
       const design = shared ? await fetchShared(kit, shared, signal) : undefined;
       return { product, design };
     },
-    args: () => [this.#kit.kit, this.product, this.#sharedToken()] as const,
+    args: () => [this.#kit.kit, this.product, this.#sharedToken(), this.model] as const,
     onComplete: ({ product, design }) => {
       this.#start(product, design);
       this.#kit.emit('crm-load', {});
@@ -158,6 +165,7 @@ export class CrmOrderBuilder extends LitElement {
     this.product = '';
     this.layout = 'page';
     this.shared = undefined;
+    this.model = undefined;
     this.configuration = undefined;
     this._step = 0;
     this._notice = undefined;
@@ -214,7 +222,7 @@ export class CrmOrderBuilder extends LitElement {
 
   /** Writes the draft; storage may be missing or full, and then the design lives in memory only. */
   readonly #persist = (): void => {
-    if (!this.configuration || this._readOnly) return;
+    if (!this.configuration || this._readOnly || this.model) return;
     const draft: Draft = {
       configuration: this.configuration,
       designId: this.#designId,
@@ -232,6 +240,10 @@ export class CrmOrderBuilder extends LitElement {
     product: ProductResponse,
     design: { configuration: Configuration; mine: boolean; id: string } | undefined,
   ): void {
+    if (this.model) {
+      this.configuration = defaultConfiguration(product.model);
+      return;
+    }
     if (design) {
       this.configuration = design.configuration;
       this._readOnly = !design.mine;
@@ -544,7 +556,7 @@ export class CrmOrderBuilder extends LitElement {
             </div>`
       }
       ${
-        this._readOnly
+        this._readOnly || this.model
           ? nothing
           : html`<div class="buttons">
               <button part="button" type="button" ?disabled=${this._busy} @click=${this.#save}>

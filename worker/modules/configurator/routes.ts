@@ -147,7 +147,7 @@ export function consoleConfiguratorRoutes(ctx: ServiceContext) {
       const sku = parseInput(skuParam, c.req.param('sku'));
       return c.json(await getProduct(ctx, await site(c), sku), 200);
     })
-    .put('/products/:sku', authorize('configurator.write'), async (c) => {
+    .post('/products/:sku', authorize('configurator.write'), async (c) => {
       const sku = parseInput(skuParam, c.req.param('sku'));
       const { model } = await readBody(c, saveModelRequest, { maxBytes: 512 * 1024 });
       if (model.sku !== sku) throw badRequest('validation_failed', 'model.sku: must be the sku in the path');
