@@ -17,7 +17,9 @@ export const styles = css`
     border: 1px solid var(--_crm-color-border);
     border-radius: var(--_crm-radius);
     line-height: 1.5;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    /* The layout follows the builder's own width, not the window's: it may sit in a narrow column. */
+    container-type: inline-size;
   }
   h2,
   h3,
@@ -53,7 +55,7 @@ export const styles = css`
     gap: var(--_crm-space);
     align-items: start;
   }
-  @media (max-width: 640px) {
+  @container (max-width: 640px) {
     .layout {
       grid-template-columns: 1fr;
     }

@@ -27,6 +27,9 @@ export class CrmConsoleCustomOrders extends ConsolePage<ConfiguratorMessages> {
       td a {
         font-weight: 600;
       }
+      .export {
+        margin-block-start: var(--_crm-space);
+      }
     `,
   ];
   protected readonly messages = messages;
@@ -75,7 +78,7 @@ export class CrmConsoleCustomOrders extends ConsolePage<ConfiguratorMessages> {
           </div>
           <button class="button" type="submit">${t.apply}</button>
         </form>
-        <p><a class="button secondary" href=${csv} download>${t.exportDay} (${day})</a></p>
+        <p class="export"><a class="button secondary" href=${csv} download>${t.exportDay} (${day})</a></p>
         <p class="hint">${t.exportHint}</p>
       </section>
       ${renderTask(this.#list, this.ctx.locale, (page) => this.#table(page))}`;
