@@ -1,4 +1,7 @@
 import {
+  customOrderStatusLog,
+  customOrders,
+  designs,
   customerCategories,
   helpEscalations,
   helpSearches,
@@ -64,4 +67,10 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: helpSearches, link: { kind: 'through', column: helpSearches.visitorId, parent: visitors } },
   { table: helpViews, link: { kind: 'through', column: helpViews.visitorId, parent: visitors } },
   { table: helpEscalations, link: { kind: 'through', column: helpEscalations.visitorId, parent: visitors } },
+  { table: designs, link: { kind: 'column', column: designs.customerId } },
+  { table: customOrders, link: { kind: 'through', column: customOrders.orderId, parent: orders } },
+  {
+    table: customOrderStatusLog,
+    link: { kind: 'through', column: customOrderStatusLog.orderId, parent: customOrders },
+  },
 ];

@@ -8,4 +8,5 @@ export const widgets: WidgetRegistry = {
   'crm-customer-card': () => import('./customer-card/define.ts'),
   'crm-ticket-form': () => import('./ticket-form/define.ts'),
   'crm-faq': () => import('./faq/define.ts'),
+  'crm-order-builder': () => import('./order-builder/define.ts'),
 };

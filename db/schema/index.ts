@@ -13,3 +13,4 @@ export * from './site-origins.ts';
 export * from './reports.ts';
 export * from './tickets.ts';
 export * from './help.ts';
+export * from './configurator.ts';

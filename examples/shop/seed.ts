@@ -1,11 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { products, sites, staff, type Site } from '../../db/schema/index.ts';
+import { customOrders, products, sites, staff, type Site } from '../../db/schema/index.ts';
 import type { Db } from '../../db/types.ts';
 import type { ServiceContext } from '../../worker/modules/context.ts';
 import { createSite } from '../../worker/modules/sites/service.ts';
 import { createStaff } from '../../worker/modules/staff/accounts.ts';
 import { newId } from '../../worker/lib/crypto.ts';
 import { recordOrder } from '../../worker/modules/orders/service.ts';
+import { placeOrder, saveProduct } from '../../worker/modules/configurator/service.ts';
+import { changeStatus } from '../../worker/modules/configurator/staff.ts';
+import { evaluate } from '../../worker/contract/shared/configurator/index.ts';
+import { REFRIGERATOR } from './refrigerator.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
 import { ingestEvents } from '../../worker/modules/tracking/service.ts';
 import { identifyVisitor } from '../../worker/modules/identity/identify.ts';
@@ -70,6 +74,31 @@ async function allowOrigins(db: Db, site: Site, origins: string[]): Promise<void
     .where(eq(sites.id, site.id));
 }
 
+/** The first demo customer's made-to-order refrigerator, already in production. */
+async function seedCustomOrder(ctx: ServiceContext, site: Site, customerId: string): Promise<void> {
+  const configuration = {
+    quantity: 1,
+    picks: {
+      colour: { sage: 1 },
+      layout: { bottom: 1 },
+      compartments: { shelf: 2, drawer: 3 },
+      addons: { wifi: 1 },
+    },
+  };
+  const placed = await placeOrder(ctx, site, customerId, 'seed-custom-order-1', {
+    sku: REFRIGERATOR.sku,
+    configuration,
+    expectedTotal: evaluate(REFRIGERATOR, configuration).total,
+    currency: REFRIGERATOR.currency,
+    locale: 'en',
+  });
+  if (!placed.ok) throw new Error('the seeded custom order is refused');
+  const row = await ctx.db.query.customOrders.findFirst({
+    where: eq(customOrders.reference, placed.order.reference),
+  });
+  await changeStatus(ctx, site, row?.orderId ?? '', { status: 'in_production' }, DEMO_OWNER.email);
+}
+
 /**
  * Fills the database with the demo site, its catalogue and a few customers with browsing and
  * purchase history, all through the same services the API uses, and lets the demo site allow
@@ -95,6 +124,7 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
   };
   const { site } = await createSite(ctx, { ...DEMO_SITE, name: SEEDING_NAME, allowedOrigins: origins });
   await db.insert(products).values(DEMO_PRODUCTS.map((p) => ({ ...p, siteId: site.id })));
+  if (!(await saveProduct(ctx, site, REFRIGERATOR)).ok) throw new Error('the refrigerator model is refused');
 
   const visitorIds: string[] = [];
   for (const [index, customer] of DEMO_CUSTOMERS.entries()) {
@@ -148,6 +178,7 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
         items: [{ sku: product.sku, quantity: 1 + n, unitPriceCents: product.priceCents }],
       });
     }
+    if (index === 0) await seedCustomOrder(ctx, site, visitor.customerId);
   }
   await seedHelpCenter({ ...ctx, now: Date.now }, site.id, visitorIds);
   await db.update(sites).set({ name: DEMO_SITE.name }).where(eq(sites.id, site.id));

@@ -8,6 +8,8 @@ import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../
 import { signedInMember } from '../fixtures/console.ts';
 import { serviceSites } from '../../db/schema/index.ts';
 import { loadHelpCorpus } from '../fixtures/help.ts';
+import { REFRIGERATOR } from '../../examples/shop/refrigerator.ts';
+import { defaultConfiguration, evaluate } from '../../worker/contract/shared/configurator/index.ts';
 
 // Every statement the services issue while the app serves a scripted day of traffic is
 // recorded from the driver and explained here, so a new hot statement is held to the rule
@@ -361,6 +363,74 @@ beforeAll(async () => {
   ] as const) {
     await expectOk(name, () => browser.call('GET', path));
   }
+  // The configurator: a model saved in the console, a design, an order and its production.
+  const cfg = `${site}/configurator`;
+  await expectOk('configurator model save', () =>
+    browser.call('POST', `${cfg}/products/${REFRIGERATOR.sku}`, { model: REFRIGERATOR }),
+  );
+  const shopperHeaders = await bearer(anonymous, 'plan-cust')();
+  const shop = (
+    name: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    expectOk(name, () =>
+      t.widget(method, `/v1/configurator${path}`, {
+        headers: { ...shopperHeaders, ...headers },
+        ...(body !== undefined ? { body } : {}),
+      }),
+    );
+  const design = defaultConfiguration(REFRIGERATOR);
+  await shop('configurator product', 'GET', `/products/${REFRIGERATOR.sku}`);
+  await shop('configurator evaluate', 'POST', `/products/${REFRIGERATOR.sku}/evaluate`, {
+    configuration: design,
+  });
+  const saved = await (
+    await shop('configurator design save', 'POST', '/designs', {
+      sku: REFRIGERATOR.sku,
+      configuration: design,
+    })
+  ).json<{ id: string }>();
+  await shop('configurator design read', 'GET', `/designs/${saved.id}`);
+  await shop('configurator design update', 'POST', `/designs/${saved.id}`, {
+    sku: REFRIGERATOR.sku,
+    configuration: design,
+  });
+  await shop('configurator designs', 'GET', '/designs');
+  const { shareToken } = await (
+    await shop('configurator share', 'POST', `/designs/${saved.id}/share`, {})
+  ).json<{
+    shareToken: string;
+  }>();
+  await shop('configurator shared read', 'GET', `/shared/${shareToken}`);
+  await shop('configurator shared copy', 'POST', `/shared/${shareToken}/copy`, {});
+  const placement = {
+    sku: REFRIGERATOR.sku,
+    configuration: design,
+    expectedTotal: evaluate(REFRIGERATOR, design).total,
+    currency: 'USD',
+  };
+  for (const name of ['configurator order', 'configurator order replay']) {
+    await shop(name, 'POST', '/orders', placement, { 'Idempotency-Key': 'plan-custom-0001' });
+  }
+  await shop('configurator my orders', 'GET', '/orders');
+  await expectOk('me (with production)', () => t.widget('GET', '/v1/me', { headers: shopperHeaders }));
+  const list = await expectOk('console custom orders', () => browser.call('GET', `${cfg}/orders?limit=1`));
+  const [first] = (await list.json<{ orders: { orderId: string; placedAt: number }[] }>()).orders;
+  await expectOk('console custom orders page 2', () =>
+    browser.call('GET', `${cfg}/orders?limit=1&before=${first?.placedAt ?? 0}~${first?.orderId ?? ''}`),
+  );
+  await expectOk('console custom orders by status', () =>
+    browser.call('GET', `${cfg}/orders?status=received`),
+  );
+  await expectOk('console custom orders of a day', () => browser.call('GET', `${cfg}/orders?day=2026-11-23`));
+  await expectOk('console custom order', () => browser.call('GET', `${cfg}/orders/${first?.orderId ?? ''}`));
+  await expectOk('console custom order status', () =>
+    browser.call('POST', `${cfg}/orders/${first?.orderId ?? ''}/status`, { status: 'in_production' }),
+  );
+  await expectOk('console custom orders csv', () => browser.call('GET', `${cfg}/orders.csv?day=2026-11-23`));
   const ctx = { db: t.db, now: () => t.clock.now, newId };
   for (const job of JOBS) {
     step = `job ${job.name}`;
@@ -372,7 +442,16 @@ beforeAll(async () => {
 describe('query plans of the hot statements', () => {
   it('recorded the statements of every step', () => {
     const steps = new Set(statements.map((s) => s.step));
-    expect([...steps]).toEqual(expect.arrayContaining(['ingest', 'order', 'identify (merge)', 'me']));
+    expect([...steps]).toEqual(
+      expect.arrayContaining([
+        'ingest',
+        'order',
+        'identify (merge)',
+        'me',
+        'configurator order',
+        'console custom order',
+      ]),
+    );
   });
 
   it('never scans a table that grows with traffic', async () => {

@@ -8,6 +8,7 @@ export const ACCESS = {
   reports: STAFF_PERMISSIONS['reports.read'],
   customers: STAFF_PERMISSIONS['customers.read'],
   settings: STAFF_PERMISSIONS['settings.read'],
+  configurator: STAFF_PERMISSIONS['configurator.read'],
   keys: STAFF_PERMISSIONS['keys.manage'],
   staff: STAFF_PERMISSIONS['staff.manage'],
   tickets: STAFF_PERMISSIONS['tickets.read'],

@@ -26,6 +26,8 @@ const SITE_NAV: readonly { name: PageName; section: string[]; access: Access }[]
   { name: 'serviceSites', section: ['service-sites'], access: 'tickets' },
   { name: 'serviceReports', section: ['service-reports'], access: 'serviceReports' },
   { name: 'help', section: ['help'], access: 'help' },
+  { name: 'custom-orders', section: ['custom-orders'], access: 'configurator' },
+  { name: 'products', section: ['products'], access: 'configurator' },
   { name: 'settings', section: ['settings'], access: 'settings' },
 ];
 
@@ -34,6 +36,7 @@ const NAV_PARENT: Partial<Record<PageName, PageName>> = {
   customer: 'customers',
   ticket: 'tickets',
   'help-article': 'help',
+  'custom-order': 'custom-orders',
 };
 
 /**

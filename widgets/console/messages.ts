@@ -14,6 +14,8 @@ export interface ShellMessages {
   tickets: string;
   serviceSites: string;
   serviceReports: string;
+  'custom-orders': string;
+  products: string;
   settings: string;
   staff: string;
   audit: string;
@@ -45,6 +47,8 @@ export const messages: Catalog<ShellMessages> = {
     tickets: 'Service queue',
     serviceSites: 'Service sites',
     serviceReports: 'Service reports',
+    'custom-orders': 'Custom orders',
+    products: 'Configurator',
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -73,6 +77,8 @@ export const messages: Catalog<ShellMessages> = {
     tickets: '服务队列',
     serviceSites: '服务网点',
     serviceReports: '服务报表',
+    'custom-orders': '定制订单',
+    products: '定制器',
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
@@ -101,6 +107,8 @@ export const messages: Catalog<ShellMessages> = {
     tickets: '服務佇列',
     serviceSites: '服務據點',
     serviceReports: '服務報表',
+    'custom-orders': '訂製訂單',
+    products: '訂製器',
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',

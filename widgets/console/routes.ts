@@ -18,7 +18,10 @@ export type PageName =
   | 'serviceSites'
   | 'serviceReports'
   | 'help'
-  | 'help-article';
+  | 'help-article'
+  | 'custom-orders'
+  | 'custom-order'
+  | 'products';
 
 export interface RouteDef {
   name: PageName;
@@ -102,6 +105,27 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-settings',
     load: () => import('./pages/settings.ts'),
     access: 'settings',
+  },
+  {
+    name: 'custom-orders',
+    path: '/sites/:siteId/custom-orders',
+    tag: 'crm-console-custom-orders',
+    load: () => import('./pages/custom-orders.ts'),
+    access: 'configurator',
+  },
+  {
+    name: 'custom-order',
+    path: '/sites/:siteId/custom-orders/:id',
+    tag: 'crm-console-custom-order',
+    load: () => import('./pages/custom-order.ts'),
+    access: 'configurator',
+  },
+  {
+    name: 'products',
+    path: '/sites/:siteId/products',
+    tag: 'crm-console-products',
+    load: () => import('./pages/products.ts'),
+    access: 'configurator',
   },
   {
     name: 'staff',

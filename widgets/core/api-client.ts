@@ -20,6 +20,8 @@ export interface CallOptions {
   keepalive?: boolean;
   /** Extra headers a widget's route reads. */
   headers?: Record<string, string> | undefined;
+  /** Sent as `Idempotency-Key`. */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -68,11 +70,12 @@ export class ApiClient {
 
   /** One request to the API: the answer's JSON (`undefined` for 204), or an {@link ApiError}. */
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
-    const { visitorToken, identityToken, body, text, signal, keepalive } = options;
+    const { visitorToken, identityToken, body, text, signal, keepalive, idempotencyKey } = options;
     const headers: Record<string, string> = { ...options.headers };
     if (body !== undefined) headers['Content-Type'] = text ? TEXT : 'application/json';
     if (visitorToken) headers.Authorization = `Bearer ${visitorToken}`;
     if (identityToken) headers[IDENTITY_HEADER] = identityToken;
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     let response: Response;
     try {
       response = await fetch(this.#url(path), {

@@ -33,6 +33,8 @@ export interface KitRequestOptions {
    * token instead of failing with `not_tracked`; otherwise it carries the token as usual.
    */
   visitor?: 'required' | 'optional';
+  /** Sent as `Idempotency-Key`, for writes a widget may retry (placing an order). */
+  idempotencyKey?: string;
 }
 
 /**

@@ -90,4 +90,9 @@ export const styles = css`
     outline: 2px solid var(--_crm-color-accent);
     outline-offset: 2px;
   }
+  .production {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_crm-color-accent);
+  }
 `;

@@ -48,6 +48,7 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  * @csspart pages - Recently viewed pages.
  * @csspart state - Loading, not-tracked and error messages.
  * @csspart retry - The retry button of the error state.
+ * @csspart production - A custom order's production status (`data-status` tells which).
  *
  * @cssprop --crm-font-family - Font of the card.
  * @cssprop --crm-color-text - Text color.
@@ -172,6 +173,13 @@ export class CrmCustomerCard extends LitElement {
         <time datetime=${new Date(order.placedAt).toISOString()}>${format.date(order.placedAt)}</time>
         ${items.length > 0 ? html` · ${items.join(', ')}` : nothing}
       </div>
+      ${
+        order.production
+          ? html`<div part="production" class="production" data-status=${order.production}>
+              ${t.production[order.production]}
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 

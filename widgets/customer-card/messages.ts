@@ -1,3 +1,4 @@
+import type { ProductionStatus } from '../../worker/contract/constants.ts';
 import type { Catalog } from '../core/i18n.ts';
 
 /** Texts of `<crm-customer-card>`. */
@@ -17,6 +18,8 @@ export interface CardMessages {
   error: string;
   signInAgain: string;
   retry: string;
+  /** A custom order's production status (`received`, `in_production`, …). */
+  production: Record<ProductionStatus, string>;
 }
 
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
@@ -39,6 +42,14 @@ export const messages: Catalog<CardMessages> = {
     error: 'We could not load your profile.',
     signInAgain: 'Please sign in again to see your profile.',
     retry: 'Try again',
+    production: {
+      received: 'Received',
+      in_production: 'In production',
+      quality_check: 'Quality check',
+      shipped: 'Shipped',
+      delivered: 'Delivered',
+      cancelled: 'Cancelled',
+    },
   },
   'zh-CN': {
     heading: '我的资料',
@@ -56,6 +67,14 @@ export const messages: Catalog<CardMessages> = {
     error: '无法加载您的资料。',
     signInAgain: '请重新登录以查看您的资料。',
     retry: '重试',
+    production: {
+      received: '已接单',
+      in_production: '生产中',
+      quality_check: '质检中',
+      shipped: '已发货',
+      delivered: '已送达',
+      cancelled: '已取消',
+    },
   },
   'zh-TW': {
     heading: '我的資料',
@@ -73,5 +92,13 @@ export const messages: Catalog<CardMessages> = {
     error: '無法載入您的資料。',
     signInAgain: '請重新登入以查看您的資料。',
     retry: '重試',
+    production: {
+      received: '已接單',
+      in_production: '生產中',
+      quality_check: '品檢中',
+      shipped: '已出貨',
+      delivered: '已送達',
+      cancelled: '已取消',
+    },
   },
 };

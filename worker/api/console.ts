@@ -5,6 +5,7 @@ import type { ServiceContext } from '../modules/context.ts';
 import { consoleCustomerRoutes } from '../modules/profiles/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { consoleHelpRoutes } from '../modules/help/routes.ts';
+import { consoleConfiguratorRoutes } from '../modules/configurator/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { siteRoutes } from '../modules/sites/routes.ts';
 import { ticketConsoleRoutes } from '../modules/tickets/routes.ts';
@@ -39,9 +40,10 @@ export function consoleApi(
   const site = new Hono<AppEnv>()
     .route('/', siteRoutes(ctx, sites))
     .route('/:siteId/customers', consoleCustomerRoutes(ctx))
+    .route('/:siteId/configurator', consoleConfiguratorRoutes(ctx))
+    .route('/:siteId/help', consoleHelpRoutes(ctx))
     .route('/:siteId', reportRoutes(ctx))
-    .route('/:siteId', ticketConsoleRoutes(ctx))
-    .route('/:siteId/help', consoleHelpRoutes(ctx));
+    .route('/:siteId', ticketConsoleRoutes(ctx));
   return new Hono<AppEnv>()
     .route('/setup', guarded(entry, setupRoutes(ctx, options)))
     .route('/sign-in', guarded(entry, signInRoutes(ctx)))

@@ -10,6 +10,7 @@ import { isOriginAllowed } from '../modules/sites/service.ts';
 import { surveyRoutes, ticketRoutes, type TicketDeps } from '../modules/tickets/routes.ts';
 import { eventRoutes } from '../modules/tracking/routes.ts';
 import { helpRoutes } from '../modules/help/routes.ts';
+import { configuratorRoutes } from '../modules/configurator/routes.ts';
 import { guarded } from './guarded.ts';
 
 /**
@@ -30,5 +31,6 @@ export function widgetApi(
     .route('/me', guarded(guards, meRoutes(ctx)))
     .route('/tickets', guarded(guards, ticketRoutes(ctx, tickets)))
     .route('/surveys', guarded(guards, surveyRoutes(ctx)))
-    .route('/help', guarded(guards, helpRoutes(ctx)));
+    .route('/help', guarded(guards, helpRoutes(ctx)))
+    .route('/configurator', guarded(guards, configuratorRoutes(ctx)));
 }

@@ -101,6 +101,11 @@ export const STAFF_PERMISSIONS = {
   'help.read': ['owner', 'admin', 'marketing', 'service', 'content'],
   /** Help center: writing, publishing, importing articles and categories. */
   'help.write': ['owner', 'admin', 'content'],
+  /** Configurable products' models and custom orders: reading them, and editing or moving them on. */
+  'configurator.read': ['owner', 'admin', 'service'],
+  'configurator.write': ['owner', 'admin'],
+  /** Moving custom orders through production (received → … → delivered, or cancelled). */
+  'production.write': ['owner', 'admin', 'service'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof STAFF_PERMISSIONS;
 
@@ -172,3 +177,16 @@ export type HelpLocale = (typeof HELP_LOCALES)[number];
 /** States of a help-center article; only `published` ones reach visitors. */
 export const HELP_STATUSES = ['draft', 'published'] as const;
 export type HelpStatus = (typeof HELP_STATUSES)[number];
+/**
+ * Production statuses of a custom order, in the order the factory moves it through them;
+ * `cancelled` may end it at any point before delivery.
+ */
+export const PRODUCTION_STATUSES = [
+  'received',
+  'in_production',
+  'quality_check',
+  'shipped',
+  'delivered',
+  'cancelled',
+] as const;
+export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];

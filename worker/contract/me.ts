@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProductionStatus } from './constants.ts';
 
 /** A page the visitor viewed recently, newest first. */
 export interface RecentPage {
@@ -15,6 +16,8 @@ export interface MyOrder {
   totalCents: number;
   currency: string;
   items: { name: string; quantity: number }[];
+  /** Where a custom order (placed through `<crm-order-builder>`) stands in production; absent for other orders. */
+  production?: ProductionStatus;
 }
 
 /**

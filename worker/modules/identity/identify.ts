@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
   customerStats,
   customers,
+  designs,
   events,
   orders,
   sessions,
@@ -106,6 +107,10 @@ async function merge(
       .update(orders)
       .set({ customerId: to })
       .where(and(eq(orders.siteId, site.id), eq(orders.customerId, from))),
+    db
+      .update(designs)
+      .set({ customerId: to })
+      .where(and(eq(designs.siteId, site.id), eq(designs.customerId, from))),
     db
       .update(customers)
       .set({

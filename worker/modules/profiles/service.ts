@@ -14,6 +14,7 @@ import { base64url, fromBase64url } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { verifyIdentityToken } from '../identity/identity-token.ts';
 import { recentOrders } from '../orders/queries.ts';
+import { productionStatuses } from '../configurator/service.ts';
 
 const RECENT_PAGES = 10;
 const RECENT_ORDERS = 5;
@@ -69,6 +70,10 @@ export async function myProfile(ctx: ServiceContext, site: Site, customerId: str
     recentOrders(ctx, site.id, customerId, RECENT_ORDERS),
     recentPages(ctx, site.id, customerId),
   ]);
+  const production = await productionStatuses(
+    ctx,
+    orderList.map((o) => o.id),
+  );
   return {
     identified: row.customer.externalId !== null,
     name: row.customer.name,
@@ -81,6 +86,7 @@ export async function myProfile(ctx: ServiceContext, site: Site, customerId: str
       totalCents: o.totalCents,
       currency: o.currency,
       items: o.items.map((i) => ({ name: i.name, quantity: i.quantity })),
+      ...(production.has(o.id) ? { production: production.get(o.id) } : {}),
     })),
     recentPages: pages,
   };
