@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { clientId, pageLimit } from './common.ts';
+
+/**
+ * Customer intelligence: the names every score can take. Other features (offers, the banner,
+ * recommendations) target on these values, read from `customer_scores` on the server; no
+ * public route ever returns them.
+ */
+
+/**
+ * RFM segments, best first. The mapping from the R and F quintiles (1–5, 5 best) is the
+ * usual 5×5 grid (see `worker/modules/scoring/rfm.ts`, `rfmSegment`); M only tells
+ * champions from loyal customers at the top right.
+ */
+export const RFM_SEGMENTS = [
+  'champions',
+  'loyal',
+  'potential_loyalists',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose',
+  'hibernating',
+  'lost',
+] as const;
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+/** ABC value tiers: A = the customers making the top 80 % of revenue, B the next 15 %, C the rest. */
+export const VALUE_TIERS = ['A', 'B', 'C'] as const;
+export type ValueTier = (typeof VALUE_TIERS)[number];
+
+/** Lifecycle stages in the order a customer moves through them; `lapsed` can follow any bought stage. */
+export const LIFECYCLE_STAGES = ['prospect', 'new', 'regular', 'long_standing', 'loyal', 'lapsed'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** Churn-risk buckets the dashboard and lists use: [0, 0.25), [0.25, 0.5), [0.5, 0.75), [0.75, 1]. */
+export const CHURN_BUCKETS = ['low', 'medium', 'high', 'critical'] as const;
+export type ChurnBucket = (typeof CHURN_BUCKETS)[number];
+
+/** Lower bound of each churn bucket, same order as `CHURN_BUCKETS`. */
+export const CHURN_BUCKET_FLOORS = [0, 0.25, 0.5, 0.75] as const;
+
+/** The bucket a churn risk falls in. */
+export function churnBucket(risk: number): ChurnBucket {
+  if (risk >= 0.75) return 'critical';
+  if (risk >= 0.5) return 'high';
+  if (risk >= 0.25) return 'medium';
+  return 'low';
+}
+
+/** Codes of the reasons behind a churn risk; the console words them per language. */
+export const CHURN_REASONS = [
+  /** Time since the last order is well past the customer's usual interval. */
+  'overdue',
+  /** Only one order, long ago. */
+  'single_order_aging',
+  /** Spend in the recent half of their history is below the earlier half. */
+  'spend_falling',
+  /** Fewer visits in the last 30 days than their usual month. */
+  'visits_falling',
+  /** No visit for a long time. */
+  'not_visiting',
+  /** Open or badly rated service tickets (hook: counted once the service desk exists). */
+  'tickets',
+] as const;
+export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
+
+/** One reason, with the numbers that explain it and how much it added to the risk (0–1). */
+export interface ChurnReason {
+  code: ChurnReasonCode;
+  weight: number;
+  /** Figures to word the reason: days overdue, usual interval in days, change in percent… */
+  values: Record<string, number>;
+}
+
+/** Per-site thresholds of lifecycle stages and rule mining. */
+export interface ScoringSettings {
+  /** A customer with at most this many orders whose first order is recent is `new`. */
+  newMaxOrders: number;
+  /** Days since the first order within which a customer is still `new`. */
+  newDays: number;
+  /** Orders and span (days between first and last order) that make a customer `long_standing`. */
+  longStandingDays: number;
+  /** Orders from which a long-standing customer with a steady cadence is `loyal`. */
+  loyalMinOrders: number;
+  /** Largest coefficient of variation of the intervals between orders still counted as steady. */
+  loyalMaxCadenceCv: number;
+  /** Days without an order after which any buyer is `lapsed`. */
+  lapsedDays: number;
+  /** Association rules: least support (share of baskets), confidence and lift. */
+  minSupport: number;
+  minConfidence: number;
+  minLift: number;
+  /** Least number of baskets an itemset must appear in, whatever the share. */
+  minSupportCount: number;
+  /** Sequence rules: B bought within this many days after A. */
+  sequenceDays: number;
+  /** Look-alike groups: how many (at most) per site. */
+  groups: number;
+}
+
+/** Defaults of `ScoringSettings` for a site that changed none. */
+export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
+  newMaxOrders: 1,
+  newDays: 90,
+  longStandingDays: 365,
+  loyalMinOrders: 5,
+  loyalMaxCadenceCv: 0.75,
+  lapsedDays: 180,
+  minSupport: 0.001,
+  minConfidence: 0.2,
+  minLift: 1.2,
+  minSupportCount: 2,
+  sequenceDays: 60,
+  groups: 8,
+};
+
+/** `PUT /console/api/sites/:siteId/scoring/settings`. */
+export const scoringSettingsRequest = z.strictObject({
+  newMaxOrders: z.number().int().min(1).max(20),
+  newDays: z.number().int().min(1).max(3650),
+  longStandingDays: z.number().int().min(1).max(3650),
+  loyalMinOrders: z.number().int().min(2).max(1000),
+  loyalMaxCadenceCv: z.number().min(0).max(10),
+  lapsedDays: z.number().int().min(1).max(3650),
+  minSupport: z.number().min(0).max(1),
+  minConfidence: z.number().min(0).max(1),
+  minLift: z.number().min(0).max(1000),
+  minSupportCount: z.number().int().min(1).max(1_000_000),
+  sequenceDays: z.number().int().min(1).max(3650),
+  groups: z.number().int().min(1).max(32),
+});
+
+/** The stored scores of one customer, as staff see them. */
+export interface CustomerScores {
+  customerId: string;
+  recency: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  /** e.g. "5-4-5"; null for a prospect (never bought). */
+  rfmCode: string | null;
+  segment: RfmSegment | null;
+  tier: ValueTier | null;
+  stage: LifecycleStage;
+  churnRisk: number | null;
+  churnReasons: ChurnReason[];
+  /** Expected revenue over the next 12 months, in cents. */
+  clv12mCents: number | null;
+  groupId: number | null;
+  groupName: string | null;
+  scoredAt: number;
+}
+
+/** A product suggested to a customer, and the rule that suggests it. */
+export interface Recommendation {
+  sku: string;
+  name: string | null;
+  kind: 'association' | 'sequence';
+  /** The products of the rule's left side the customer bought. */
+  because: string[];
+  confidence: number;
+  lift: number;
+}
+
+/** `GET …/customers/:id/scores`: the scores, the explanations and next products. */
+export interface CustomerScoresResponse {
+  scores: CustomerScores | null;
+  recommendations: Recommendation[];
+}
+
+/** `GET …/scoring/customers`: customers by segment, tier, stage, group or churn risk. */
+export const scoredListQuery = z.strictObject({
+  segment: z.enum(RFM_SEGMENTS).optional(),
+  tier: z.enum(VALUE_TIERS).optional(),
+  stage: z.enum(LIFECYCLE_STAGES).optional(),
+  group: z.coerce.number().int().min(0).max(1000).optional(),
+  churn: z.enum(CHURN_BUCKETS).optional(),
+  sort: z.enum(['churn', 'clv', 'monetary']).default('churn'),
+  limit: pageLimit,
+  cursor: z.string().max(200).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type ScoredListQuery = z.infer<typeof scoredListQuery>;
+
+/** `GET …/scoring/rules?kind=`. */
+export const rulesQuery = z.strictObject({
+  kind: z.enum(['association', 'sequence']).default('association'),
+  limit: pageLimit,
+});
+
+/** The customer id path parameter. */
+export const scoredCustomerParam = clientId;
