@@ -1,5 +1,6 @@
 import {
   customerCategories,
+  customerScores,
   customerStats,
   customers,
   events,
@@ -35,6 +36,7 @@ export interface CustomerData {
 export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: customers, link: { kind: 'self' } },
   { table: customerStats, link: { kind: 'column', column: customerStats.customerId } },
+  { table: customerScores, link: { kind: 'column', column: customerScores.customerId } },
   { table: customerCategories, link: { kind: 'column', column: customerCategories.customerId } },
   { table: visitors, link: { kind: 'column', column: visitors.customerId } },
   { table: sessions, link: { kind: 'column', column: sessions.customerId } },
