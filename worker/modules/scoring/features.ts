@@ -22,12 +22,13 @@ function pageCte(source: PageSource, siteId: string, after: Key, size: number): 
       WHERE site_id = ${siteId} AND (last_seen_at, id) > (${after[0]}, ${after[1]})
       ORDER BY last_seen_at, id LIMIT ${size})`;
   }
-  return sql`page AS (
-    SELECT s.customer_id AS id, c.first_seen_at, s.last_order_at AS k
-    FROM (SELECT customer_id, last_order_at FROM customer_stats
+  return sql`buyers AS (
+      SELECT customer_id, last_order_at FROM customer_stats
       WHERE site_id = ${siteId} AND (last_order_at, customer_id) > (${after[0]}, ${after[1]})
-      ORDER BY last_order_at, customer_id LIMIT ${size}) s
-    JOIN customers c ON c.id = s.customer_id)`;
+      ORDER BY last_order_at, customer_id LIMIT ${size}),
+    page AS (
+      SELECT buyers.customer_id AS id, customers.first_seen_at, buyers.last_order_at AS k
+      FROM buyers JOIN customers ON customers.id = buyers.customer_id)`;
 }
 
 /** One profile of a page, with its features and the key it was reached by. */
@@ -93,15 +94,19 @@ export async function readFeatures(
         sum(started_at >= ${now - 30 * DAY}) AS recent_sessions, max(started_at) AS last_session
       FROM sessions WHERE customer_id IN (SELECT id FROM page) GROUP BY customer_id),
     e AS (
-      SELECT customer_id, type, json_extract(properties, '$.sku') AS sku,
+      SELECT customer_id, type, properties,
         max(CASE WHEN type = 'page_view' THEN dwell_ms END)
           OVER (PARTITION BY customer_id, session_id, path) AS dwell
       FROM events WHERE customer_id IN (SELECT id FROM page) AND type IN ('page_view', 'product_view')),
+    viewed AS (
+      SELECT customer_id, dwell,
+        (SELECT category FROM products
+          WHERE site_id = ${siteId} AND sku = json_extract(e.properties, '$.sku')) AS category
+      FROM e WHERE type = 'product_view'),
     i AS (
       SELECT customer_id, json_group_object(category, weight) AS interests FROM (
-        SELECT e.customer_id, p.category, round(sum(1 + min(coalesce(e.dwell, 0), 600000) / 60000.0), 2) AS weight
-        FROM e JOIN products p ON p.site_id = ${siteId} AND p.sku = e.sku
-        WHERE e.type = 'product_view' GROUP BY e.customer_id, p.category)
+        SELECT customer_id, category, round(sum(1 + min(coalesce(dwell, 0), 600000) / 60000.0), 2) AS weight
+        FROM viewed WHERE category IS NOT NULL GROUP BY customer_id, category)
       GROUP BY customer_id)
     SELECT page.id, page.k, page.first_seen_at, agg.orders, agg.revenue, agg.first_at, agg.last_at,
       agg.mean_gap, agg.mean_gap_sq, agg.early, agg.recent,

@@ -35,7 +35,7 @@ import {
   basketPageEnd,
   buildAssociationRules,
   buildSequenceRules,
-  clearCounts,
+  clearPage,
   countBaskets,
   countSequences,
 } from './rules.ts';
@@ -46,7 +46,7 @@ import {
  * cron tick, 1000 statements, 30 s of wall time) runs as many steps as fit and saves the state
  * in `job_state`; the next tick goes on from there. See `worker/modules/scoring/README.md`.
  *
- * A full pass: features (every profile, by last-seen keyset) → baskets (every order, by the
+ * A full pass: clear (the last pass's rule counts, a page at a time) → features (every profile, by last-seen keyset) → baskets (every order, by the
  * idempotency keyset) → the recency, frequency and monetary rank walks (buyers by value, then
  * customer id) → the tier walk (buyers by revenue, highest first) → rules → finish.
  * An incremental pass: features of the profiles seen, and of the buyers of orders placed, since
@@ -57,6 +57,7 @@ import {
 export const PAGE_SIZE = 500;
 
 type Phase =
+  | 'clear'
   | 'features'
   | 'touched-seen'
   | 'touched-orders'
@@ -115,7 +116,10 @@ function emptyDistribution(): ScoringDistribution {
 
 /** The site's scoring settings, defaults filled in. */
 export async function settingsOf(db: Db, siteId: string): Promise<ScoringSettings> {
-  const row = await db.query.scoringSettings.findFirst({ where: eq(scoringSettings.siteId, siteId) });
+  const [row] = await db
+    .select({ settings: scoringSettings.settings })
+    .from(scoringSettings)
+    .where(eq(scoringSettings.siteId, siteId));
   return { ...DEFAULT_SCORING_SETTINGS, ...row?.settings };
 }
 
@@ -162,7 +166,7 @@ export async function startPass(
     kind: effective,
     startedAt: ctx.now(),
     since: effective === 'incremental' ? ((await lastPassStart(ctx.db, siteId)) ?? 0) : 0,
-    phase: effective === 'full' ? 'features' : 'touched-seen',
+    phase: effective === 'full' ? 'clear' : 'touched-seen',
     key: START_KEY,
     orderKey: '',
     rank: 0,
@@ -183,7 +187,6 @@ export async function startPass(
   await ctx.db
     .insert(scoringRuns)
     .values({ id: state.runId, siteId, kind: effective, startedAt: state.startedAt });
-  if (effective === 'full') await clearCounts(ctx.db, siteId);
   return state;
 }
 
@@ -532,6 +535,9 @@ export async function step(
 ): Promise<{ processed: number; done: boolean }> {
   const settings = await settingsOf(ctx.db, state.siteId);
   switch (state.phase) {
+    case 'clear':
+      if (await clearPage(ctx.db, 'itemset_counts', state.siteId)) state.phase = 'features';
+      return { processed: 0, done: false };
     case 'features':
       return { processed: await featuresStep(ctx, state, 'customers', settings), done: false };
     case 'touched-seen':
@@ -547,9 +553,15 @@ export async function step(
     case 'tier':
       return { processed: await tierStep(ctx, state), done: false };
     case 'rules': {
-      const [a, b] = buildAssociationRules(ctx.db, state.siteId, Math.max(1, state.baskets), settings);
-      const [c, d] = buildSequenceRules(ctx.db, state.siteId, Math.max(1, state.buyers), settings);
-      await ctx.db.batch([a, b, c, d]);
+      // The old rules go a page at a time; the new ones follow in one batch.
+      const cleared =
+        (await clearPage(ctx.db, 'association_rules', state.siteId)) &&
+        (await clearPage(ctx.db, 'sequence_rules', state.siteId));
+      if (!cleared) return { processed: 0, done: false };
+      await ctx.db.batch([
+        buildAssociationRules(ctx.db, state.siteId, Math.max(1, state.baskets), settings),
+        buildSequenceRules(ctx.db, state.siteId, Math.max(1, state.buyers), settings),
+      ]);
       state.phase = 'finish';
       return { processed: 0, done: false };
     }

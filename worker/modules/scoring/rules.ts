@@ -15,9 +15,32 @@ const DAY = 86_400_000;
 const MAX_PAIR_BASKET = 50;
 const MAX_TRIPLE_BASKET = 20;
 
-/** Clears the scratch counts of a site before a full pass. */
-export function clearCounts(db: Db, siteId: string) {
-  return db.run(sql`DELETE FROM itemset_counts WHERE site_id = ${siteId}`);
+/** Rows one clearing step deletes. */
+const CLEAR_PAGE = 5000;
+
+/** The tables a full pass rebuilds per site, and the order their pages are deleted in. */
+const CLEARED = {
+  itemset_counts: 'kind, items',
+  association_rules: 'id',
+  sequence_rules: 'id',
+} as const;
+
+/**
+ * Deletes a page of a site's rows of a rebuilt table; true when none are left. Bounded so one
+ * step never deletes a whole site's rows in one statement.
+ */
+export async function clearPage(db: Db, table: keyof typeof CLEARED, siteId: string): Promise<boolean> {
+  const result = await db.run(sql`
+    DELETE FROM ${sql.raw(table)} WHERE rowid IN (
+      SELECT rowid FROM ${sql.raw(table)} WHERE site_id = ${siteId}
+      ORDER BY ${sql.raw(CLEARED[table])} LIMIT ${CLEAR_PAGE})`);
+  return changes(result) < CLEAR_PAGE;
+}
+
+/** Rows a write changed, from libSQL's or D1's result. */
+function changes(result: unknown): number {
+  const r = result as { rowsAffected?: number; meta?: { changes?: number } };
+  return r.rowsAffected ?? r.meta?.changes ?? 0;
 }
 
 /**
@@ -47,7 +70,7 @@ export function countBaskets(db: Db, siteId: string, after: string, last: string
     sized AS (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
     pairs AS (
       SELECT a.order_id, a.sku AS x, b.sku AS y FROM items a
-      JOIN sized s ON s.order_id = a.order_id AND s.n <= ${MAX_PAIR_BASKET}
+      JOIN sized ON sized.order_id = a.order_id AND sized.n <= ${MAX_PAIR_BASKET}
       JOIN items b ON b.order_id = a.order_id AND b.sku > a.sku)
     INSERT INTO itemset_counts (site_id, kind, items, size, count)
     SELECT ${siteId}, 'basket', items, size, count FROM (
@@ -56,7 +79,7 @@ export function countBaskets(db: Db, siteId: string, after: string, last: string
       SELECT json_array(x, y), 2, count(*) FROM pairs GROUP BY x, y
       UNION ALL
       SELECT json_array(p.x, p.y, c.sku), 3, count(*) FROM pairs p
-      JOIN sized s ON s.order_id = p.order_id AND s.n <= ${MAX_TRIPLE_BASKET}
+      JOIN sized ON sized.order_id = p.order_id AND sized.n <= ${MAX_TRIPLE_BASKET}
       JOIN items c ON c.order_id = p.order_id AND c.sku > p.y
       GROUP BY p.x, p.y, c.sku)
     WHERE true
@@ -93,16 +116,14 @@ export function countSequences(
 }
 
 /**
- * Rebuilds the site's association rules from the frequent itemsets: every split of a frequent
+ * Builds the site's association rules (cleared by `clearPage` first) from the frequent itemsets: every split of a frequent
  * pair or triple into X ⇒ Y, with support = count(X∪Y) ÷ baskets, confidence = count(X∪Y) ÷
  * count(X) and lift = confidence ÷ (count(Y) ÷ baskets), kept when all reach the site's
  * minimums. Only the frequent itemsets are read, through (site, kind, size, count).
  */
 export function buildAssociationRules(db: Db, siteId: string, baskets: number, settings: ScoringSettings) {
   const minCount = Math.max(settings.minSupportCount, Math.ceil(settings.minSupport * baskets));
-  return [
-    db.run(sql`DELETE FROM association_rules WHERE site_id = ${siteId}`),
-    db.run(sql`
+  return db.run(sql`
       WITH f AS (
         SELECT items, size, count,
           json_extract(items, '$[0]') AS x, json_extract(items, '$[1]') AS y, json_extract(items, '$[2]') AS z
@@ -126,19 +147,16 @@ export function buildAssociationRules(db: Db, siteId: string, baskets: number, s
         JOIN itemset_counts c ON c.site_id = ${siteId} AND c.kind = 'basket' AND c.items = s.cons)
       INSERT INTO association_rules (site_id, antecedent, consequent, support_count, support, confidence, lift)
       SELECT ${siteId}, ante, cons, count, 1.0 * count / ${baskets}, confidence, lift FROM scored
-      WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`),
-  ] as const;
+      WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`);
 }
 
 /**
- * Rebuilds the site's sequence rules: A ⇒ later B with support = customers who did ÷ buyers,
+ * Builds the site's sequence rules (cleared by `clearPage` first): A ⇒ later B with support = customers who did ÷ buyers,
  * confidence = that count ÷ customers who bought A, lift = confidence ÷ share of buyers who
  * bought B.
  */
 export function buildSequenceRules(db: Db, siteId: string, buyers: number, settings: ScoringSettings) {
-  return [
-    db.run(sql`DELETE FROM sequence_rules WHERE site_id = ${siteId}`),
-    db.run(sql`
+  return db.run(sql`
       WITH s AS (
         SELECT count, json_array(json_extract(items, '$[0]')) AS ante, json_array(json_extract(items, '$[1]')) AS cons
         FROM itemset_counts
@@ -151,6 +169,5 @@ export function buildSequenceRules(db: Db, siteId: string, buyers: number, setti
         JOIN itemset_counts c ON c.site_id = ${siteId} AND c.kind = 'buyer' AND c.items = s.cons)
       INSERT INTO sequence_rules (site_id, antecedent, consequent, support_count, support, confidence, lift)
       SELECT ${siteId}, ante, cons, count, 1.0 * count / ${buyers}, confidence, lift FROM scored
-      WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`),
-  ] as const;
+      WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`);
 }
