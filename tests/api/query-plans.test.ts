@@ -3,6 +3,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_DATA } from '../../db/customer-data.ts';
 import { newId } from '../../worker/lib/crypto.ts';
+import { signHs256 } from '../../worker/lib/jwt.ts';
 import { JOBS } from '../../worker/jobs/index.ts';
 import { scoreSite } from '../../worker/modules/scoring/pass.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
@@ -264,6 +265,30 @@ beforeAll(async () => {
     t.clock.now += 1000;
     await scoreSite(ctx, t.site.id, kind);
   }
+  const scoring = `${site}/scoring`;
+  const scoringSteps: [string, string][] = [
+    ['scoring dashboard', `${scoring}/dashboard`],
+    ['scoring rules', `${scoring}/rules?kind=association`],
+    ['scoring sequence rules', `${scoring}/rules?kind=sequence`],
+    ['scoring customer', `${scoring}/customers/${id}`],
+    ...['', 'segment=loyal', 'tier=A', 'stage=new', 'group=0', 'churn=high', 'tier=A&churn=critical'].map(
+      (filter): [string, string] => [`scoring list ${filter}`, `${scoring}/customers?${filter}`],
+    ),
+    ['scoring list by clv', `${scoring}/customers?sort=clv&limit=1`],
+    ['scoring list by revenue', `${scoring}/customers?sort=monetary&limit=1`],
+    ['scoring list page 2', `${scoring}/customers?limit=1&cursor=${encodeURIComponent('MC41fHp6eg')}`],
+    ['scoring csv', `${scoring}/customers?format=csv`],
+  ];
+  for (const [name, path] of scoringSteps) await expectOk(name, () => browser.call('GET', path));
+  const staffToken = await signHs256(
+    { typ: 'crm-staff', aud: 'crm-staff', sub: 'agent', exp: Math.floor(t.clock.now / 1000) + 300 },
+    t.created.identitySecret,
+  );
+  await expectOk('staff card', () =>
+    t.widget('GET', '/v1/staff/customer?customer=plan-cust', {
+      headers: { Authorization: `Bearer ${staffToken}` },
+    }),
+  );
   stop();
 });
 

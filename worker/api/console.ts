@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.ts';
 import type { ServiceContext } from '../modules/context.ts';
 import { consoleCustomerRoutes } from '../modules/profiles/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
+import { scoringConsoleRoutes } from '../modules/scoring/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { siteRoutes } from '../modules/sites/routes.ts';
 import {
@@ -37,6 +38,7 @@ export function consoleApi(
   const site = new Hono<AppEnv>()
     .route('/', siteRoutes(ctx, sites))
     .route('/:siteId/customers', consoleCustomerRoutes(ctx))
+    .route('/:siteId/scoring', scoringConsoleRoutes(ctx))
     .route('/:siteId', reportRoutes(ctx));
   return new Hono<AppEnv>()
     .route('/setup', guarded(entry, setupRoutes(ctx, options)))

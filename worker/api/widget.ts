@@ -5,6 +5,7 @@ import { siteKey } from '../http/site-key.ts';
 import type { ServiceContext } from '../modules/context.ts';
 import { identifyRoutes, visitorRoutes } from '../modules/identity/routes.ts';
 import { meRoutes } from '../modules/profiles/routes.ts';
+import { staffCardRoutes } from '../modules/scoring/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { isOriginAllowed } from '../modules/sites/service.ts';
 import { eventRoutes } from '../modules/tracking/routes.ts';
@@ -20,5 +21,6 @@ export function widgetApi(ctx: ServiceContext, rateLimit: MiddlewareHandler, sit
     .route('/visitors', guarded(guards, visitorRoutes(ctx)))
     .route('/events', guarded(guards, eventRoutes(ctx)))
     .route('/identify', guarded(guards, identifyRoutes(ctx)))
-    .route('/me', guarded(guards, meRoutes(ctx)));
+    .route('/me', guarded(guards, meRoutes(ctx)))
+    .route('/staff', guarded(guards, staffCardRoutes(ctx)));
 }

@@ -88,6 +88,8 @@ export const STAFF_PERMISSIONS = {
   'keys.manage': ['owner'],
   /** Inviting, changing and deactivating members; reading the audit log. */
   'staff.manage': ['owner'],
+  /** Re-scoring a site now and changing its scoring thresholds. */
+  'scores.run': ['owner', 'admin', 'marketing'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
 } as const satisfies Record<string, readonly StaffRole[]>;
@@ -95,3 +97,10 @@ export type Permission = keyof typeof STAFF_PERMISSIONS;
 
 /** Path the staff console and its API live under; the session cookie is scoped to it. */
 export const CONSOLE_PATH = '/console';
+
+/**
+ * `typ` and `aud` of a staff token: what the host's server signs (HS256, the site's identity
+ * secret) so `<crm-customer-card staff-token>` may show one customer's scores in its own tools.
+ * Identity tokens carrying this type are refused, and staff tokens must carry it.
+ */
+export const STAFF_TOKEN_TYPE = 'crm-staff';

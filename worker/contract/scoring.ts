@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientId, pageLimit } from './common.ts';
+import { STAFF_TOKEN_TYPE } from './constants.ts';
 
 /**
  * Customer intelligence: the names every score can take. Other features (offers, the banner,
@@ -192,3 +193,39 @@ export const rulesQuery = z.strictObject({
 
 /** The customer id path parameter. */
 export const scoredCustomerParam = clientId;
+
+/** Longest lifetime of a staff token: minutes, since it shows scores to whoever holds it. */
+export const MAX_STAFF_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** Claims of a staff token (`typ` and `aud` are `STAFF_TOKEN_TYPE`). */
+export const staffTokenClaims = z.object({
+  typ: z.literal(STAFF_TOKEN_TYPE),
+  aud: z.literal(STAFF_TOKEN_TYPE),
+  /** The staff member at the host, for its own records. */
+  sub: z.string().min(1).max(200),
+  exp: z.number().int(),
+  /** When present, the one customer (external id) this token may look up. */
+  customer: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * `GET /v1/staff/customer?customer=<external id>&key=<publishable key>` (staff token as the
+ * bearer); the key was read by the site guard already.
+ */
+export const staffLookupQuery = z.strictObject({
+  customer: z.string().min(1).max(200),
+  key: z.string().max(200).optional(),
+});
+
+/** The 360 summary the staff card shows. */
+export interface StaffCustomerSummary {
+  externalId: string;
+  name: string | null;
+  email: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  orders: number;
+  revenueCents: number;
+  scores: CustomerScores | null;
+  recommendations: Recommendation[];
+}

@@ -18,7 +18,7 @@ export type PageSource = 'customers' | 'buyers';
 function pageCte(source: PageSource, siteId: string, after: Key, size: number): SQL {
   if (source === 'customers') {
     return sql`page AS (
-      SELECT id, first_seen_at, last_seen_at AS k FROM customers
+      SELECT id, first_seen_at, last_seen_at, last_seen_at AS k FROM customers
       WHERE site_id = ${siteId} AND (last_seen_at, id) > (${after[0]}, ${after[1]})
       ORDER BY last_seen_at, id LIMIT ${size})`;
   }
@@ -27,7 +27,7 @@ function pageCte(source: PageSource, siteId: string, after: Key, size: number): 
       WHERE site_id = ${siteId} AND (last_order_at, customer_id) > (${after[0]}, ${after[1]})
       ORDER BY last_order_at, customer_id LIMIT ${size}),
     page AS (
-      SELECT buyers.customer_id AS id, customers.first_seen_at, buyers.last_order_at AS k
+      SELECT buyers.customer_id AS id, customers.first_seen_at, customers.last_seen_at, buyers.last_order_at AS k
       FROM buyers JOIN customers ON customers.id = buyers.customer_id)`;
 }
 
@@ -43,6 +43,7 @@ interface RawRow {
   id: string;
   k: number;
   first_seen_at: number;
+  last_seen_at: number;
   orders: number | null;
   revenue: number | null;
   first_at: number | null;
@@ -108,7 +109,7 @@ export async function readFeatures(
         SELECT customer_id, category, round(sum(1 + min(coalesce(dwell, 0), 600000) / 60000.0), 2) AS weight
         FROM viewed WHERE category IS NOT NULL GROUP BY customer_id, category)
       GROUP BY customer_id)
-    SELECT page.id, page.k, page.first_seen_at, agg.orders, agg.revenue, agg.first_at, agg.last_at,
+    SELECT page.id, page.k, page.first_seen_at, page.last_seen_at, agg.orders, agg.revenue, agg.first_at, agg.last_at,
       agg.mean_gap, agg.mean_gap_sq, agg.early, agg.recent,
       v.sessions, v.recent_sessions, v.last_session, i.interests
     FROM page
@@ -131,6 +132,7 @@ export async function readFeatures(
     recentSessions: r.recent_sessions ?? 0,
     lastSessionAt: r.last_session,
     firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
     badTickets: 0,
     interests: r.interests ? (JSON.parse(r.interests) as Record<string, number>) : {},
   }));

@@ -30,6 +30,7 @@ export interface Features {
   recentSessions: number;
   lastSessionAt: number | null;
   firstSeenAt: number;
+  lastSeenAt: number;
   /** Open or badly rated tickets; 0 until the service desk exists (the hook for it). */
   badTickets: number;
 }

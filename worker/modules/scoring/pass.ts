@@ -321,7 +321,9 @@ async function featuresStep(
       settings.groups,
     );
   }
-  const rows = page.map((f) => score(state, f, settings, now));
+  // A buyer seen since the last pass was scored by the walk of the seen ones already.
+  const fresh = state.phase === 'touched-orders' ? page.filter((f) => f.lastSeenAt < state.since) : page;
+  const rows = fresh.map((f) => score(state, f, settings, now));
   const writes = rows.length ? [writeScores(ctx.db, state, rows, now)] : [];
   if (state.kind === 'full') {
     // Rule counts skip profiles seen since the pass began: those may come round again later in
