@@ -22,6 +22,7 @@ const SITE_NAV: readonly { name: PageName; section: string[]; access: Access }[]
   { name: 'home', section: [], access: 'reports' },
   { name: 'customers', section: ['customers'], access: 'customers' },
   { name: 'activity', section: ['activity'], access: 'customers' },
+  { name: 'scoring', section: ['scoring'], access: 'reports' },
   { name: 'settings', section: ['settings'], access: 'settings' },
 ];
 

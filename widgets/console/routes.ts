@@ -10,6 +10,7 @@ export type PageName =
   | 'customers'
   | 'customer'
   | 'activity'
+  | 'scoring'
   | 'settings'
   | 'staff'
   | 'audit';
@@ -75,6 +76,13 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-activity',
     load: () => import('./pages/activity.ts'),
     access: 'customers',
+  },
+  {
+    name: 'scoring',
+    path: '/sites/:siteId/scoring',
+    tag: 'crm-console-scoring',
+    load: () => import('./pages/scoring.ts'),
+    access: 'reports',
   },
   {
     name: 'settings',

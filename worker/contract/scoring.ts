@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { clientId, pageLimit } from './common.ts';
 import { STAFF_TOKEN_TYPE } from './constants.ts';
+import {
+  CHURN_BUCKETS,
+  LIFECYCLE_STAGES,
+  RFM_SEGMENTS,
+  VALUE_TIERS,
+  type ChurnReasonCode,
+  type LifecycleStage,
+  type RfmSegment,
+  type ValueTier,
+} from './shared/scoring.ts';
 
 /**
  * Customer intelligence: the names every score can take. Other features (offers, the banner,
@@ -8,65 +18,20 @@ import { STAFF_TOKEN_TYPE } from './constants.ts';
  * public route ever returns them.
  */
 
-/**
- * RFM segments, best first. The mapping from the R and F quintiles (1–5, 5 best) is the
- * usual 5×5 grid (see `worker/modules/scoring/rfm.ts`, `rfmSegment`); M only tells
- * champions from loyal customers at the top right.
- */
-export const RFM_SEGMENTS = [
-  'champions',
-  'loyal',
-  'potential_loyalists',
-  'new',
-  'promising',
-  'need_attention',
-  'about_to_sleep',
-  'at_risk',
-  'cant_lose',
-  'hibernating',
-  'lost',
-] as const;
-export type RfmSegment = (typeof RFM_SEGMENTS)[number];
-
-/** ABC value tiers: A = the customers making the top 80 % of revenue, B the next 15 %, C the rest. */
-export const VALUE_TIERS = ['A', 'B', 'C'] as const;
-export type ValueTier = (typeof VALUE_TIERS)[number];
-
-/** Lifecycle stages in the order a customer moves through them; `lapsed` can follow any bought stage. */
-export const LIFECYCLE_STAGES = ['prospect', 'new', 'regular', 'long_standing', 'loyal', 'lapsed'] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-
-/** Churn-risk buckets the dashboard and lists use: [0, 0.25), [0.25, 0.5), [0.5, 0.75), [0.75, 1]. */
-export const CHURN_BUCKETS = ['low', 'medium', 'high', 'critical'] as const;
-export type ChurnBucket = (typeof CHURN_BUCKETS)[number];
-
-/** Lower bound of each churn bucket, same order as `CHURN_BUCKETS`. */
-export const CHURN_BUCKET_FLOORS = [0, 0.25, 0.5, 0.75] as const;
-
-/** The bucket a churn risk falls in. */
-export function churnBucket(risk: number): ChurnBucket {
-  if (risk >= 0.75) return 'critical';
-  if (risk >= 0.5) return 'high';
-  if (risk >= 0.25) return 'medium';
-  return 'low';
-}
-
-/** Codes of the reasons behind a churn risk; the console words them per language. */
-export const CHURN_REASONS = [
-  /** Time since the last order is well past the customer's usual interval. */
-  'overdue',
-  /** Only one order, long ago. */
-  'single_order_aging',
-  /** Spend in the recent half of their history is below the earlier half. */
-  'spend_falling',
-  /** Fewer visits in the last 30 days than their usual month. */
-  'visits_falling',
-  /** No visit for a long time. */
-  'not_visiting',
-  /** Open or badly rated service tickets (hook: counted once the service desk exists). */
-  'tickets',
-] as const;
-export type ChurnReasonCode = (typeof CHURN_REASONS)[number];
+export {
+  RFM_SEGMENTS,
+  VALUE_TIERS,
+  LIFECYCLE_STAGES,
+  CHURN_BUCKETS,
+  CHURN_BUCKET_FLOORS,
+  CHURN_REASONS,
+  churnBucket,
+  type RfmSegment,
+  type ValueTier,
+  type LifecycleStage,
+  type ChurnBucket,
+  type ChurnReasonCode,
+} from './shared/scoring.ts';
 
 /** One reason, with the numbers that explain it and how much it added to the risk (0–1). */
 export interface ChurnReason {
@@ -228,4 +193,49 @@ export interface StaffCustomerSummary {
   revenueCents: number;
   scores: CustomerScores | null;
   recommendations: Recommendation[];
+}
+
+/** What a full pass counted while it walked a site (see `scoring_runs.distribution`). */
+export interface ScoringDistributionView {
+  customers: number;
+  buyers: number;
+  revenueCents: number;
+  segments: Partial<Record<string, { count: number; revenueCents: number }>>;
+  tiers: Partial<Record<string, { count: number; revenueCents: number }>>;
+  stages: Partial<Record<string, number>>;
+  churn: Partial<Record<string, number>>;
+  /** `${recency}-${frequency}` → customers. */
+  rfmGrid: Partial<Record<string, number>>;
+  /** `${tier}-${churnBucket}` → customers and their 12-month value. */
+  valueRisk: Partial<Record<string, { count: number; clvCents: number }>>;
+  /** Share of revenue held by the top 5 %, 10 % … 100 % of buyers. */
+  pareto: number[];
+}
+
+/** `GET …/scoring/dashboard`: the last full pass, the one before it (movement), groups, the last pass of any kind. */
+export interface ScoringDashboard {
+  current: { finishedAt: number | null; distribution: ScoringDistributionView | null } | null;
+  previous: { finishedAt: number | null; distribution: ScoringDistributionView | null } | null;
+  lastPass: { kind: 'full' | 'incremental'; finishedAt: number | null; scored: number } | null;
+  groups: { id: number; name: string; members: number }[];
+}
+
+/** One row of a list of scored customers. */
+export interface ScoredCustomer extends CustomerScores {
+  name: string | null;
+  email: string | null;
+  externalId: string | null;
+  orders: number;
+  revenueCents: number;
+  lastOrderAt: number | null;
+}
+
+/** A rule as listed: X ⇒ Y with its measures. */
+export interface RuleView {
+  antecedent: string[];
+  consequent: string[];
+  supportCount: number;
+  support: number;
+  confidence: number;
+  lift: number;
 }

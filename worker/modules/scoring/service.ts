@@ -18,7 +18,10 @@ import {
   type LifecycleStage,
   type Recommendation,
   type RfmSegment,
+  type RuleView,
+  type ScoredCustomer,
   type ScoredListQuery,
+  type ScoringDashboard,
   type ScoringSettings,
   type StaffCustomerSummary,
   type ValueTier,
@@ -134,16 +137,6 @@ export async function customerScoresOf(
     scores: row ? scoresView(row.scores, row.groupName) : null,
     recommendations: await recommendationsFor(ctx.db, siteId, customerId),
   };
-}
-
-/** One row of a scored customer list. */
-export interface ScoredCustomer extends CustomerScores {
-  name: string | null;
-  email: string | null;
-  externalId: string | null;
-  orders: number;
-  revenueCents: number;
-  lastOrderAt: number | null;
 }
 
 function decodeKey(cursor: string): { v: number | null; id: string } {
@@ -287,7 +280,7 @@ export function csvLines(rows: readonly ScoredCustomer[], header: boolean): stri
 }
 
 /** The dashboard: the last full run's distributions, the one before (for movement), groups, last pass. */
-export async function dashboard(ctx: ServiceContext, siteId: string) {
+export async function dashboard(ctx: ServiceContext, siteId: string): Promise<ScoringDashboard> {
   const runs = await ctx.db
     .select()
     .from(scoringRuns)
@@ -321,7 +314,12 @@ export async function dashboard(ctx: ServiceContext, siteId: string) {
 }
 
 /** The rules of a site, strongest (lift) first. */
-export async function listRules(db: Db, siteId: string, kind: 'association' | 'sequence', limit: number) {
+export async function listRules(
+  db: Db,
+  siteId: string,
+  kind: 'association' | 'sequence',
+  limit: number,
+): Promise<RuleView[]> {
   const table = sql.raw(kind === 'association' ? 'association_rules' : 'sequence_rules');
   const rows = await db.all<{
     antecedent: string;
