@@ -115,6 +115,14 @@ export class CrmConsoleCustomerScores extends LitElement {
         margin: 0;
         padding-inline-start: 1.2em;
       }
+      /* The side column is narrow: each term above its value. */
+      dl {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 2px;
+      }
+      dd {
+        margin-block-end: 8px;
+      }
     `,
   ];
   static override properties = { ctx: { attribute: false }, customerId: { attribute: false } };

@@ -72,21 +72,22 @@ export class CrmConsoleScoring extends ConsolePage<ScoringMessages> {
         text-align: center;
         font-variant-numeric: tabular-nums;
       }
+      /* Shades light enough for the text and links on them to keep their contrast. */
       .heat td.l1 {
-        background: color-mix(in srgb, var(--_crm-color-accent) 12%, transparent);
+        background: color-mix(in srgb, var(--_crm-color-accent) 6%, var(--_crm-color-surface));
       }
       .heat td.l2 {
-        background: color-mix(in srgb, var(--_crm-color-accent) 28%, transparent);
+        background: color-mix(in srgb, var(--_crm-color-accent) 12%, var(--_crm-color-surface));
       }
       .heat td.l3 {
-        background: color-mix(in srgb, var(--_crm-color-accent) 45%, transparent);
+        background: color-mix(in srgb, var(--_crm-color-accent) 18%, var(--_crm-color-surface));
       }
       .heat td.l4 {
-        background: color-mix(in srgb, var(--_crm-color-accent) 65%, transparent);
-        color: var(--_crm-color-surface);
+        background: color-mix(in srgb, var(--_crm-color-accent) 24%, var(--_crm-color-surface));
+        font-weight: 700;
       }
-      .heat td.l4 a {
-        color: inherit;
+      .heat a {
+        color: var(--_crm-color-text);
       }
       .heat td.first {
         outline: 2px solid var(--_crm-color-danger);

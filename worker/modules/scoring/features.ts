@@ -63,7 +63,7 @@ interface RawRow {
  * last order, the gaps between orders (LAG over each customer's orders in time), spend of the
  * earlier and later half (ROW_NUMBER against the count), sessions (all and the last 30 days)
  * and browsing interests: each product view's category, weighted 1 + the minutes (up to ten)
- * spent on the page it was viewed on. Everything goes through the customer-led indexes of
+ * spent on the page it was viewed on (the session's page view before it, by seq). Everything goes through the customer-led indexes of
  * orders, sessions and events, so the cost follows the page's own history.
  */
 export async function readFeatures(
@@ -95,15 +95,18 @@ export async function readFeatures(
         sum(started_at >= ${now - 30 * DAY}) AS recent_sessions, max(started_at) AS last_session
       FROM sessions WHERE customer_id IN (SELECT id FROM page) GROUP BY customer_id),
     e AS (
-      SELECT customer_id, type, properties,
-        max(CASE WHEN type = 'page_view' THEN dwell_ms END)
-          OVER (PARTITION BY customer_id, session_id, path) AS dwell
+      SELECT customer_id, session_id, seq, type, properties, dwell_ms,
+        max(CASE WHEN type = 'page_view' THEN seq END)
+          OVER (PARTITION BY customer_id, session_id ORDER BY seq) AS view_seq
       FROM events WHERE customer_id IN (SELECT id FROM page) AND type IN ('page_view', 'product_view')),
+    views AS (SELECT customer_id, session_id, seq, dwell_ms FROM e WHERE type = 'page_view'),
     viewed AS (
-      SELECT customer_id, dwell,
+      SELECT e.customer_id, views.dwell_ms AS dwell,
         (SELECT category FROM products
           WHERE site_id = ${siteId} AND sku = json_extract(e.properties, '$.sku')) AS category
-      FROM e WHERE type = 'product_view'),
+      FROM e LEFT JOIN views ON views.customer_id = e.customer_id AND views.session_id = e.session_id
+        AND views.seq = e.view_seq
+      WHERE e.type = 'product_view'),
     i AS (
       SELECT customer_id, json_group_object(category, weight) AS interests FROM (
         SELECT customer_id, category, round(sum(1 + min(coalesce(dwell, 0), 600000) / 60000.0), 2) AS weight
