@@ -25,6 +25,11 @@ export interface KitRequestOptions {
   body?: unknown;
   /** Aborts the request (a widget's task passes its own). */
   signal?: AbortSignal;
+  /**
+   * A staff token the host's server signed: sent as the bearer instead of the visitor's tokens,
+   * with no visitor made or consent asked (the card's staff mode, in the company's own tools).
+   */
+  staffToken?: string;
 }
 
 /**

@@ -161,6 +161,8 @@ export class CrmRuntime implements CrmApi, CrmKit {
   }
 
   async request<T>(method: 'GET' | 'POST', path: string, options: KitRequestOptions = {}): Promise<T> {
+    const { staffToken, ...rest } = options;
+    if (staffToken) return this.#api.call<T>(method, path, { ...rest, visitorToken: staffToken });
     if (!this.#consent.allowed) throw new ApiError(0, 'not_tracked', 'Tracking is off for this visitor');
     await this.#identifying;
     const call = async () =>
