@@ -73,6 +73,8 @@ export async function readFeatures(
   after: Key,
   size: number,
   now: number,
+  /** Back-test: read history only before this time (default: all of it). */
+  asOf = Number.MAX_SAFE_INTEGER,
 ): Promise<FeatureRow[]> {
   const rows = await db.all<RawRow>(sql`
     WITH ${pageCte(source, siteId, after, size)},
@@ -81,7 +83,7 @@ export async function readFeatures(
         placed_at - lag(placed_at) OVER w AS gap,
         row_number() OVER w AS rn,
         count(*) OVER (PARTITION BY customer_id) AS n
-      FROM orders WHERE customer_id IN (SELECT id FROM page)
+      FROM orders WHERE customer_id IN (SELECT id FROM page) AND placed_at < ${asOf}
       WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at, id)),
     agg AS (
       SELECT customer_id, count(*) AS orders, sum(total_cents) AS revenue,
@@ -93,12 +95,14 @@ export async function readFeatures(
     v AS (
       SELECT customer_id, count(*) AS sessions,
         sum(started_at >= ${now - 30 * DAY}) AS recent_sessions, max(started_at) AS last_session
-      FROM sessions WHERE customer_id IN (SELECT id FROM page) GROUP BY customer_id),
+      FROM sessions WHERE customer_id IN (SELECT id FROM page) AND started_at < ${asOf}
+      GROUP BY customer_id),
     e AS (
       SELECT customer_id, session_id, seq, type, properties, dwell_ms,
         max(CASE WHEN type = 'page_view' THEN seq END)
           OVER (PARTITION BY customer_id, session_id ORDER BY seq) AS view_seq
-      FROM events WHERE customer_id IN (SELECT id FROM page) AND type IN ('page_view', 'product_view')),
+      FROM events WHERE customer_id IN (SELECT id FROM page) AND type IN ('page_view', 'product_view')
+        AND client_ts < ${asOf}),
     views AS (SELECT customer_id, session_id, seq, dwell_ms FROM e WHERE type = 'page_view'),
     viewed AS (
       SELECT e.customer_id, views.dwell_ms AS dwell,
