@@ -7,6 +7,7 @@ import {
   helpSearches,
   helpViews,
   helpVotes,
+  customerScores,
   customerStats,
   customers,
   events,
@@ -48,6 +49,7 @@ export interface CustomerData {
 export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: customers, link: { kind: 'self' } },
   { table: customerStats, link: { kind: 'column', column: customerStats.customerId } },
+  { table: customerScores, link: { kind: 'column', column: customerScores.customerId } },
   { table: customerCategories, link: { kind: 'column', column: customerCategories.customerId } },
   { table: visitors, link: { kind: 'column', column: visitors.customerId } },
   { table: sessions, link: { kind: 'column', column: sessions.customerId } },

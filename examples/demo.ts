@@ -15,6 +15,7 @@ import {
 } from './shop/seed.ts';
 import { seedDemoService } from './shop/seed-service.ts';
 import { createShopApp } from './shop/server.ts';
+import { seedScoringDemo } from './shop/seed-scoring.ts';
 
 const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
 
@@ -51,7 +52,10 @@ export async function startDemo(options: StartOptions = {}): Promise<RunningServ
 }
 
 if (import.meta.main) {
-  const { origin } = await startDemo(optionsFromEnv(process.env));
+  const server = await startDemo(optionsFromEnv(process.env));
+  const { origin } = server;
+  // Shoppers with a past, scored, for the customer-intelligence pages (once per database).
+  await seedScoringDemo(server.database.db, DEMO_SITE.publishableKey);
   console.log(
     `CRM demo on ${origin}: the example shop at ${origin}/, API ${origin}/v1, script ${origin}/crm.js`,
   );

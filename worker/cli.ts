@@ -18,6 +18,8 @@ import {
   siteById,
   updateSite,
 } from './modules/sites/settings.ts';
+import { backtest } from './modules/scoring/backtest.ts';
+import { scoreSite } from './modules/scoring/pass.ts';
 import { createStaff } from './modules/staff/accounts.ts';
 import { openNodeDatabase } from './node/database.ts';
 
@@ -172,6 +174,44 @@ const COMMANDS: Record<string, Command> = {
         const run = await runJob(ctx, job, budget);
         const state = run.finished ? 'finished' : 'paused (budget spent; the next run goes on)';
         console.log(`${job.name}: ${run.processed} rows in ${run.pages} pages, ${state}`);
+      }
+    },
+  },
+  scoring: {
+    usage:
+      'scoring run [--site ID] [--incremental] | scoring backtest [--site ID] [--cut-days 180] [--horizon-days 180]',
+    async run({ db }, args) {
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          site: { type: 'string' },
+          incremental: { type: 'boolean' },
+          'cut-days': { type: 'string' },
+          'horizon-days': { type: 'string' },
+        },
+      });
+      const [verb] = positionals;
+      if (verb !== 'run' && verb !== 'backtest') throw new UsageError('scoring run | scoring backtest');
+      const ctx = serviceContext({ db });
+      const siteIds = values.site ? [values.site] : (await listSites(ctx)).map((s) => s.id);
+      for (const siteId of siteIds) {
+        const started = performance.now();
+        if (verb === 'run') {
+          const pass = await scoreSite(ctx, siteId, values.incremental ? 'incremental' : 'full');
+          const ms = Math.round(performance.now() - started);
+          console.log(`${siteId}: ${pass.kind} pass, ${pass.scored} customers scored in ${ms} ms`);
+          continue;
+        }
+        const cutDays = Number(values['cut-days'] ?? 180);
+        const horizonDays = Number(values['horizon-days'] ?? cutDays);
+        if (!(cutDays > 0) || !(horizonDays > 0))
+          throw new UsageError('--cut-days and --horizon-days take days');
+        const result = await backtest(ctx, siteId, Date.now() - cutDays * 24 * 3600 * 1000, horizonDays);
+        console.log(
+          `${siteId}: history cut ${cutDays} days ago; ${result.buyers} buyers, ${result.churned} did not buy ` +
+            `in the next ${horizonDays} days; churn risk AUC ${result.auc.toFixed(3)}`,
+        );
       }
     },
   },

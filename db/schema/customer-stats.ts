@@ -28,6 +28,8 @@ export const customerStats = sqliteTable(
     index('customer_stats_site_revenue_idx').on(t.siteId, t.revenueCents, t.customerId),
     // The console sorts customers by orders; customer_id breaks ties for keyset paging.
     index('customer_stats_site_orders_idx').on(t.siteId, t.orders, t.customerId),
+    // The scoring job finds the buyers of new orders since its last pass by this one.
+    index('customer_stats_site_last_order_idx').on(t.siteId, t.lastOrderAt, t.customerId),
   ],
 );
 

@@ -14,3 +14,4 @@ export * from './reports.ts';
 export * from './tickets.ts';
 export * from './help.ts';
 export * from './configurator.ts';
+export * from './scoring.ts';

@@ -23,6 +23,7 @@ const ROUTES: { permission: Permission; method: string; path: (t: TestApp) => st
     path: (t) => `/sites/${t.site.id}/identity-secret`,
     body: { graceHours: 1 },
   },
+  { permission: 'scores.run', method: 'POST', path: (t) => `/sites/${t.site.id}/scoring/run`, body: {} },
   { permission: 'staff.manage', method: 'GET', path: () => '/staff' },
   { permission: 'staff.manage', method: 'GET', path: () => '/audit' },
 ];
@@ -48,6 +49,7 @@ describe('roles', () => {
       'settings.write': ['owner', 'admin'],
       'keys.manage': ['owner'],
       'staff.manage': ['owner'],
+      'scores.run': ['owner', 'admin', 'marketing'],
       'orders.write': [],
       'tickets.read': ['owner', 'admin', 'service'],
       'tickets.write': ['owner', 'admin', 'service'],

@@ -28,6 +28,7 @@ const SITE_NAV: readonly { name: PageName; section: string[]; access: Access }[]
   { name: 'help', section: ['help'], access: 'help' },
   { name: 'custom-orders', section: ['custom-orders'], access: 'configurator' },
   { name: 'products', section: ['products'], access: 'configurator' },
+  { name: 'scoring', section: ['scoring'], access: 'reports' },
   { name: 'settings', section: ['settings'], access: 'settings' },
 ];
 

@@ -16,6 +16,7 @@ export interface ShellMessages {
   serviceReports: string;
   'custom-orders': string;
   products: string;
+  scoring: string;
   settings: string;
   staff: string;
   audit: string;
@@ -49,6 +50,7 @@ export const messages: Catalog<ShellMessages> = {
     serviceReports: 'Service reports',
     'custom-orders': 'Custom orders',
     products: 'Configurator',
+    scoring: 'Intelligence',
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -79,6 +81,7 @@ export const messages: Catalog<ShellMessages> = {
     serviceReports: '服务报表',
     'custom-orders': '定制订单',
     products: '定制器',
+    scoring: '客户洞察',
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
@@ -109,6 +112,7 @@ export const messages: Catalog<ShellMessages> = {
     serviceReports: '服務報表',
     'custom-orders': '訂製訂單',
     products: '訂製器',
+    scoring: '客戶洞察',
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',

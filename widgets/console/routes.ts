@@ -10,6 +10,7 @@ export type PageName =
   | 'customers'
   | 'customer'
   | 'activity'
+  | 'scoring'
   | 'settings'
   | 'staff'
   | 'audit'
@@ -98,6 +99,13 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-help-article',
     load: () => import('./pages/help-article.ts'),
     access: 'help',
+  },
+  {
+    name: 'scoring',
+    path: '/sites/:siteId/scoring',
+    tag: 'crm-console-scoring',
+    load: () => import('./pages/scoring.ts'),
+    access: 'reports',
   },
   {
     name: 'settings',

@@ -35,6 +35,11 @@ export interface KitRequestOptions {
   visitor?: 'required' | 'optional';
   /** Sent as `Idempotency-Key`, for writes a widget may retry (placing an order). */
   idempotencyKey?: string;
+  /**
+   * A staff token the host's server signed: sent as the bearer instead of the visitor's tokens,
+   * with no visitor made or consent asked (the card's staff mode, in the company's own tools).
+   */
+  staffToken?: string;
 }
 
 /**

@@ -161,7 +161,8 @@ export class CrmRuntime implements CrmApi, CrmKit {
   }
 
   async request<T>(method: 'GET' | 'POST', path: string, options: KitRequestOptions = {}): Promise<T> {
-    const { visitor = 'required', ...callOptions } = options;
+    const { staffToken, visitor = 'required', ...callOptions } = options;
+    if (staffToken) return this.#api.call<T>(method, path, { ...callOptions, visitorToken: staffToken });
     if (!this.#consent.allowed) {
       if (visitor === 'optional') return this.#api.call<T>(method, path, callOptions);
       throw new ApiError(0, 'not_tracked', 'Tracking is off for this visitor');

@@ -30,6 +30,11 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  *
  * @tag crm-customer-card
  *
+ * @attr staff-token - Staff mode, for a company's own tools: a short-lived token its server
+ *   signs (HS256 with the site's identity secret, `typ` and `aud` `crm-staff`, at most 15
+ *   minutes). The card then shows the customer named by `customer` with their scores. Without
+ *   a valid token nothing is shown; a visitor's card never reads scores.
+ * @attr customer - Staff mode: the site's own id (`sub`) of the customer to show.
  * @attr lang - Locale of the card (`en`, `zh-CN`, `zh-TW`; `zh-Hant`, `zh-HK` → `zh-TW`).
  *   Defaults to the closest `[lang]` ancestor, then the browser's language.
  *
@@ -61,6 +66,24 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  */
 export class CrmCustomerCard extends LitElement {
   static override styles = [tokens, styles];
+  static override properties = {
+    staffToken: { attribute: 'staff-token' },
+    customer: { attribute: 'customer' },
+    _staffReady: { state: true },
+  };
+
+  /** Staff mode: a staff token the host's server signed; the card then shows `customer` with scores. */
+  declare staffToken: string | null;
+  /** Staff mode: the site's own id of the customer to show. */
+  declare customer: string | null;
+  declare _staffReady: boolean;
+
+  constructor() {
+    super();
+    this.staffToken = null;
+    this.customer = null;
+    this._staffReady = false;
+  }
 
   readonly #locale = new LocaleController(this);
 
@@ -70,9 +93,10 @@ export class CrmCustomerCard extends LitElement {
   });
 
   readonly #profile = new Task(this, {
-    task: async ([kit, visitor], { signal }) =>
-      kit ? { me: await fetchProfile(kit, signal), visitor } : initialState,
-    args: () => [this.#kit.kit, this.#kit.visitor] as const,
+    // In staff mode the card reads no visitor's profile (and makes no visitor).
+    task: async ([kit, visitor, staff], { signal }) =>
+      kit && !staff ? { me: await fetchProfile(kit, signal), visitor } : initialState,
+    args: () => [this.#kit.kit, this.#kit.visitor, Boolean(this.staffToken)] as const,
     onComplete: () => {
       this.#kit.emit('crm-load', {});
     },
@@ -86,6 +110,7 @@ export class CrmCustomerCard extends LitElement {
   };
 
   protected override render(): TemplateResult {
+    if (this.staffToken) return this.#staff(this.staffToken);
     const t = messages[this.#locale.value];
     const { status, value, error } = this.#profile;
     // While refreshing, the profile already shown stays, unless it was someone else's.
@@ -123,6 +148,22 @@ export class CrmCustomerCard extends LitElement {
               : html`<p part="state" role="status">${t.loading}</p>`
       }
     </section>`;
+  }
+
+  /** Staff mode, drawn by its own chunk, loaded only when a staff token is set. */
+  #staff(token: string): TemplateResult {
+    if (!this._staffReady) {
+      void import('./staff-view.ts').then(() => {
+        this._staffReady = true;
+      });
+      return html`<section part="base" class="base" aria-busy="true"></section>`;
+    }
+    return html`<crm-customer-staff-view
+      .kit=${this.#kit.kit}
+      .staffToken=${token}
+      .customer=${this.customer ?? ''}
+      .locale=${this.#locale.value}
+    ></crm-customer-staff-view>`;
   }
 
   #error(error: unknown, t: CardMessages): TemplateResult {

@@ -6,6 +6,7 @@ import { consoleCustomerRoutes } from '../modules/profiles/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { consoleHelpRoutes } from '../modules/help/routes.ts';
 import { consoleConfiguratorRoutes } from '../modules/configurator/routes.ts';
+import { scoringConsoleRoutes } from '../modules/scoring/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { siteRoutes } from '../modules/sites/routes.ts';
 import { ticketConsoleRoutes } from '../modules/tickets/routes.ts';
@@ -42,6 +43,7 @@ export function consoleApi(
     .route('/:siteId/customers', consoleCustomerRoutes(ctx))
     .route('/:siteId/configurator', consoleConfiguratorRoutes(ctx))
     .route('/:siteId/help', consoleHelpRoutes(ctx))
+    .route('/:siteId/scoring', scoringConsoleRoutes(ctx))
     .route('/:siteId', reportRoutes(ctx))
     .route('/:siteId', ticketConsoleRoutes(ctx));
   return new Hono<AppEnv>()

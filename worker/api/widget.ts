@@ -5,6 +5,7 @@ import { siteKey } from '../http/site-key.ts';
 import type { ServiceContext } from '../modules/context.ts';
 import { identifyRoutes, visitorRoutes } from '../modules/identity/routes.ts';
 import { meRoutes } from '../modules/profiles/routes.ts';
+import { staffCardRoutes } from '../modules/scoring/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { isOriginAllowed } from '../modules/sites/service.ts';
 import { surveyRoutes, ticketRoutes, type TicketDeps } from '../modules/tickets/routes.ts';
@@ -32,5 +33,6 @@ export function widgetApi(
     .route('/tickets', guarded(guards, ticketRoutes(ctx, tickets)))
     .route('/surveys', guarded(guards, surveyRoutes(ctx)))
     .route('/help', guarded(guards, helpRoutes(ctx)))
-    .route('/configurator', guarded(guards, configuratorRoutes(ctx)));
+    .route('/configurator', guarded(guards, configuratorRoutes(ctx)))
+    .route('/staff', guarded(guards, staffCardRoutes(ctx)));
 }

@@ -88,6 +88,8 @@ export const STAFF_PERMISSIONS = {
   'keys.manage': ['owner'],
   /** Inviting, changing and deactivating members; reading the audit log. */
   'staff.manage': ['owner'],
+  /** Re-scoring a site now and changing its scoring thresholds. */
+  'scores.run': ['owner', 'admin', 'marketing'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
   /** The ticket queue, tickets, replies and notes (service staff may be limited to their service sites). */
@@ -190,3 +192,9 @@ export const PRODUCTION_STATUSES = [
   'cancelled',
 ] as const;
 export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];
+/**
+ * `typ` and `aud` of a staff token: what the host's server signs (HS256, the site's identity
+ * secret) so `<crm-customer-card staff-token>` may show one customer's scores in its own tools.
+ * Identity tokens carrying this type are refused, and staff tokens must carry it.
+ */
+export const STAFF_TOKEN_TYPE = 'crm-staff';

@@ -6,3 +6,4 @@ export * from './identify.ts';
 export * from './me.ts';
 export * from './orders.ts';
 export * from './customers.ts';
+export * from './scoring.ts';

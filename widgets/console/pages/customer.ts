@@ -8,6 +8,7 @@ import { alertFor, renderTask } from '../ui/states.ts';
 import { messages, type CustomerMessages } from './customer.messages.ts';
 import { serviceCard } from './customer-service.ts';
 import { definePage } from './define.ts';
+import './customer-scores.ts';
 
 /**
  * The customer 360: contact and consent, stats, orders with their items, and the browsing
@@ -127,7 +128,9 @@ export class CrmConsoleCustomer extends ConsolePage<CustomerMessages> {
       <div class="layout">
         <div>${this.#stats(c)} ${this.#timeline(c)}</div>
         <div>
-          ${this.#contact(c)} ${this.#orders(c.orders)} ${serviceCard(c.service, this.ctx, this.siteId)}
+          ${this.#contact(c)}
+          <crm-console-customer-scores .ctx=${this.ctx} .customerId=${c.id}></crm-console-customer-scores>
+          ${this.#orders(c.orders)} ${serviceCard(c.service, this.ctx, this.siteId)}
         </div>
       </div>`;
   }

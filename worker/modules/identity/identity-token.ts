@@ -1,5 +1,6 @@
 import type { Site } from '../../../db/schema/index.ts';
 import { identityClaims, type IdentityClaims } from '../../contract/identify.ts';
+import { STAFF_TOKEN_TYPE } from '../../contract/constants.ts';
 import { unauthorized } from '../../http/errors.ts';
 import { CLOCK_SKEW_SECONDS, verifyHs256 } from '../../lib/jwt.ts';
 import type { ServiceContext } from '../context.ts';
@@ -29,6 +30,10 @@ export async function verifyIdentityToken(
     result = await verifyHs256(token, previous, ctx.now());
   }
   if (!result.ok) throw unauthorized('invalid_identity_token', `Identity token refused (${result.reason})`);
+  // A staff token is signed with the same secret; it must never pass for a customer's identity.
+  if (result.payload.typ === STAFF_TOKEN_TYPE || result.payload.aud === STAFF_TOKEN_TYPE) {
+    throw unauthorized('invalid_identity_token', 'Identity token refused (a staff token)');
+  }
   const claims = identityClaims.safeParse(result.payload);
   if (!claims.success) throw unauthorized('invalid_identity_token', 'Identity token refused (claims)');
   const ttl = claims.data.exp - ctx.now() / 1000;

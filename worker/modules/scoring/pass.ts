@@ -1,0 +1,592 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import {
+  browsingGroups,
+  scoringRuns,
+  scoringSettings,
+  type ScoringBoundaries,
+  type ScoringDistribution,
+} from '../../../db/schema/index.ts';
+import { jsonRows } from '../../../db/json.ts';
+import type { Db } from '../../../db/types.ts';
+import {
+  CHURN_BUCKETS,
+  DEFAULT_SCORING_SETTINGS,
+  LIFECYCLE_STAGES,
+  RFM_SEGMENTS,
+  VALUE_TIERS,
+  churnBucket,
+  type ScoringSettings,
+  type ValueTier,
+} from '../../contract/scoring.ts';
+import type { ServiceContext } from '../context.ts';
+import { readFeatures, type FeatureRow, type Key, type PageSource } from './features.ts';
+import {
+  accumulate,
+  groupName,
+  means,
+  nearest,
+  normalize,
+  seedCentroids,
+  type GroupSums,
+  type Vector,
+} from './groups.ts';
+import { churnRisk, clv12m, gapCv, lifecycleStage, quintile, rfmSegment, tierOf } from './models.ts';
+import {
+  basketPageEnd,
+  buildAssociationRules,
+  buildSequenceRules,
+  clearPage,
+  countBaskets,
+  countSequences,
+} from './rules.ts';
+
+/**
+ * One scoring pass over one site, as a sequence of bounded steps. Each step reads at most one
+ * page (PAGE_SIZE rows) and writes with at most a few statements, so a Workers invocation (a
+ * cron tick, 1000 statements, 30 s of wall time) runs as many steps as fit and saves the state
+ * in `job_state`; the next tick goes on from there. See `worker/modules/scoring/README.md`.
+ *
+ * A full pass: clear (the last pass's rule counts, a page at a time) → features (every profile, by last-seen keyset) → baskets (every order, by the
+ * idempotency keyset) → the recency, frequency and monetary rank walks (buyers by value, then
+ * customer id) → the tier walk (buyers by revenue, highest first) → rules → finish.
+ * An incremental pass: features of the profiles seen, and of the buyers of orders placed, since
+ * the last pass began, scored against the last full pass's quintile and tier boundaries.
+ */
+
+/** Profiles (or orders) per step. */
+export const PAGE_SIZE = 500;
+
+type Phase =
+  | 'clear'
+  | 'features'
+  | 'touched-seen'
+  | 'touched-orders'
+  | 'baskets'
+  | 'rank-recency'
+  | 'rank-frequency'
+  | 'rank-monetary'
+  | 'tier'
+  | 'rules'
+  | 'finish';
+
+/** Everything a pass carries from step to step (saved as JSON in job_state between runs). */
+export interface PassState {
+  runId: string;
+  siteId: string;
+  kind: 'full' | 'incremental';
+  startedAt: number;
+  /** Incremental: the start of the pass before, from which profiles count as touched. */
+  since: number;
+  phase: Phase;
+  /** Keyset position within the phase's walk. */
+  key: Key;
+  /** Basket walk position (idempotency key). */
+  orderKey: string;
+  /** Rows before the next page in the current rank walk, and their revenue. */
+  rank: number;
+  carried: number;
+  baskets: number;
+  buyers: number;
+  revenueCents: number;
+  scored: number;
+  /** Centroids the pass assigns against; seeded from the first page on a site's first pass. */
+  centroids: Vector[];
+  groups: GroupSums;
+  bounds: ScoringBoundaries;
+  dist: ScoringDistribution;
+}
+
+const START_KEY: Key = [-1, ''];
+const TOP_KEY: Key = [Number.MAX_SAFE_INTEGER, '\uffff'];
+
+function emptyDistribution(): ScoringDistribution {
+  return {
+    customers: 0,
+    buyers: 0,
+    revenueCents: 0,
+    segments: {},
+    tiers: {},
+    stages: {},
+    churn: {},
+    rfmGrid: {},
+    valueRisk: {},
+    pareto: [],
+  };
+}
+
+/** The site's scoring settings, defaults filled in. */
+export async function settingsOf(db: Db, siteId: string): Promise<ScoringSettings> {
+  const [row] = await db
+    .select({ settings: scoringSettings.settings })
+    .from(scoringSettings)
+    .where(eq(scoringSettings.siteId, siteId));
+  return { ...DEFAULT_SCORING_SETTINGS, ...row?.settings };
+}
+
+/** The last finished full run of a site, if any. */
+export async function lastFullRun(db: Db, siteId: string) {
+  return db.query.scoringRuns.findFirst({
+    where: and(
+      eq(scoringRuns.siteId, siteId),
+      eq(scoringRuns.kind, 'full'),
+      sql`${scoringRuns.finishedAt} IS NOT NULL`,
+    ),
+    orderBy: desc(scoringRuns.startedAt),
+  });
+}
+
+/** The start of the last pass of any kind that finished, from which an incremental pass counts. */
+async function lastPassStart(db: Db, siteId: string): Promise<number | null> {
+  const row = await db.query.scoringRuns.findFirst({
+    where: and(eq(scoringRuns.siteId, siteId), sql`${scoringRuns.finishedAt} IS NOT NULL`),
+    orderBy: desc(scoringRuns.startedAt),
+  });
+  return row?.startedAt ?? null;
+}
+
+/**
+ * A new pass over a site. An incremental pass on a site never fully scored becomes a full one,
+ * since there are no boundaries to score against.
+ */
+export async function startPass(
+  ctx: ServiceContext,
+  siteId: string,
+  kind: 'full' | 'incremental',
+): Promise<PassState> {
+  const full = await lastFullRun(ctx.db, siteId);
+  const effective = kind === 'incremental' && full?.boundaries ? 'incremental' : 'full';
+  const groups = await ctx.db
+    .select({ centroid: browsingGroups.centroid })
+    .from(browsingGroups)
+    .where(eq(browsingGroups.siteId, siteId))
+    .orderBy(browsingGroups.groupId);
+  const state: PassState = {
+    runId: ctx.newId(),
+    siteId,
+    kind: effective,
+    startedAt: ctx.now(),
+    since: effective === 'incremental' ? ((await lastPassStart(ctx.db, siteId)) ?? 0) : 0,
+    phase: effective === 'full' ? 'clear' : 'touched-seen',
+    key: START_KEY,
+    orderKey: '',
+    rank: 0,
+    carried: 0,
+    baskets: 0,
+    buyers: 0,
+    revenueCents: 0,
+    scored: 0,
+    centroids: groups.map((g) => g.centroid),
+    groups: { sums: [], counts: [] },
+    bounds:
+      effective === 'incremental' && full?.boundaries
+        ? full.boundaries
+        : { recency: [], frequency: [], monetary: [], tierA: null, tierB: null },
+    dist: emptyDistribution(),
+  };
+  if (effective === 'incremental') state.key = [state.since, ''];
+  await ctx.db
+    .insert(scoringRuns)
+    .values({ id: state.runId, siteId, kind: effective, startedAt: state.startedAt });
+  return state;
+}
+
+/** The quintile of a (value, id) pair against the lowest (value, id) of quintiles 2–5. */
+function againstBounds(value: number, id: string, bounds: readonly [number, string][]): number {
+  let q = 1;
+  for (const [v, bid] of bounds) if (value > v || (value === v && id >= bid)) q += 1;
+  return Math.min(5, q);
+}
+
+/** A scored row as written to customer_scores. */
+interface ScoreRow {
+  customerId: string;
+  orders: number;
+  revenueCents: number;
+  firstOrderAt: number | null;
+  lastOrderAt: number | null;
+  meanGapDays: number | null;
+  gapCv: number | null;
+  recency: number | null;
+  frequency: number | null;
+  monetary: number | null;
+  rfmCode: string | null;
+  segment: string | null;
+  tier: ValueTier | null;
+  stage: string;
+  churnRisk: number | null;
+  churnReasons: unknown[];
+  clv12mCents: number | null;
+  groupId: number | null;
+}
+
+/** Scores one profile's features; RFM and tier only against known boundaries (incremental). */
+function score(state: PassState, f: FeatureRow, settings: ScoringSettings, now: number): ScoreRow {
+  const churn = churnRisk(f, settings, now);
+  const buyer = f.orders > 0 && f.lastOrderAt !== null;
+  const incremental = state.kind === 'incremental' && buyer && f.lastOrderAt !== null;
+  const r = incremental ? againstBounds(f.lastOrderAt ?? 0, f.customerId, state.bounds.recency) : null;
+  const fq = incremental ? againstBounds(f.orders, f.customerId, state.bounds.frequency) : null;
+  const m = incremental ? againstBounds(f.revenueCents, f.customerId, state.bounds.monetary) : null;
+  const tier: ValueTier | null = !incremental
+    ? null
+    : state.bounds.tierA !== null && f.revenueCents >= state.bounds.tierA
+      ? 'A'
+      : state.bounds.tierB !== null && f.revenueCents >= state.bounds.tierB
+        ? 'B'
+        : 'C';
+  const vector = normalize(f.interests);
+  const hasInterests = Object.keys(vector).length > 0 && state.centroids.length > 0;
+  const groupId = hasInterests ? nearest(vector, state.centroids) : null;
+  if (groupId !== null && state.kind === 'full') accumulate(state.groups, groupId, vector);
+  return {
+    customerId: f.customerId,
+    orders: f.orders,
+    revenueCents: f.revenueCents,
+    firstOrderAt: f.firstOrderAt,
+    lastOrderAt: f.lastOrderAt,
+    meanGapDays: f.meanGapMs === null ? null : Number((f.meanGapMs / 86_400_000).toFixed(2)),
+    gapCv: gapCv(f),
+    recency: r,
+    frequency: fq,
+    monetary: m,
+    rfmCode: r && fq && m ? `${r}-${fq}-${m}` : null,
+    segment: r && fq && m ? rfmSegment(r, fq, m) : null,
+    tier,
+    stage: lifecycleStage(f, settings, now),
+    churnRisk: churn?.risk ?? null,
+    churnReasons: churn?.reasons ?? [],
+    clv12mCents: churn ? clv12m(f, settings, churn.risk) : null,
+    groupId,
+  };
+}
+
+/**
+ * Upserts scored rows from one JSON parameter. A full pass leaves RFM and tier as they were
+ * (the rank walks set them next); an incremental pass writes them.
+ */
+function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: number) {
+  const ranks = state.kind === 'incremental';
+  const keep = (column: string) =>
+    sql.raw(
+      ranks ? `excluded.${column}` : `CASE WHEN excluded.orders > 0 THEN customer_scores.${column} END`,
+    );
+  return db.run(sql`
+    INSERT INTO customer_scores (customer_id, site_id, orders, revenue_cents, first_order_at, last_order_at,
+      mean_gap_days, gap_cv, recency, frequency, monetary, rfm_code, segment, tier, stage, churn_risk,
+      churn_reasons, clv_12m_cents, group_id, scored_at)
+    SELECT customerId, ${state.siteId}, orders, revenueCents, firstOrderAt, lastOrderAt, meanGapDays, gapCv,
+      recency, frequency, monetary, rfmCode, segment, tier, stage, churnRisk, churnReasons, clv12mCents,
+      groupId, ${now}
+    FROM ${jsonRows(rows as unknown as Record<string, unknown>[], [
+      'customerId',
+      'orders',
+      'revenueCents',
+      'firstOrderAt',
+      'lastOrderAt',
+      'meanGapDays',
+      'gapCv',
+      'recency',
+      'frequency',
+      'monetary',
+      'rfmCode',
+      'segment',
+      'tier',
+      'stage',
+      'churnRisk',
+      'churnReasons',
+      'clv12mCents',
+      'groupId',
+    ])} ORDER BY ord
+    ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, revenue_cents = excluded.revenue_cents,
+      first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at,
+      mean_gap_days = excluded.mean_gap_days, gap_cv = excluded.gap_cv,
+      recency = ${keep('recency')}, frequency = ${keep('frequency')}, monetary = ${keep('monetary')},
+      rfm_code = ${keep('rfm_code')}, segment = ${keep('segment')}, tier = ${keep('tier')},
+      stage = excluded.stage, churn_risk = excluded.churn_risk, churn_reasons = excluded.churn_reasons,
+      clv_12m_cents = excluded.clv_12m_cents, group_id = excluded.group_id, scored_at = excluded.scored_at`);
+}
+
+/** One features step: a page of profiles read, scored and written. */
+async function featuresStep(
+  ctx: ServiceContext,
+  state: PassState,
+  source: PageSource,
+  settings: ScoringSettings,
+): Promise<number> {
+  const now = ctx.now();
+  const page = await readFeatures(ctx.db, state.siteId, source, state.key, PAGE_SIZE, now);
+  if (state.centroids.length === 0 && page.length > 0) {
+    state.centroids = seedCentroids(
+      page.map((f) => normalize(f.interests)),
+      settings.groups,
+    );
+  }
+  // A buyer seen since the last pass was scored by the walk of the seen ones already.
+  const fresh = state.phase === 'touched-orders' ? page.filter((f) => f.lastSeenAt < state.since) : page;
+  const rows = fresh.map((f) => score(state, f, settings, now));
+  const writes = rows.length ? [writeScores(ctx.db, state, rows, now)] : [];
+  if (state.kind === 'full') {
+    // Rule counts skip profiles seen since the pass began: those may come round again later in
+    // this walk (their last-seen key moved past the cursor), and must count once.
+    const settled = page.filter((f) => f.orders > 0 && f.key <= state.startedAt).map((f) => f.customerId);
+    if (settled.length) writes.push(countSequences(ctx.db, state.siteId, settled, settings));
+  }
+  const [first, ...rest] = writes;
+  if (first) await ctx.db.batch([first, ...rest]);
+  state.scored += rows.length;
+  const last = page.at(-1);
+  if (last) state.key = [last.key, last.customerId];
+  if (page.length < PAGE_SIZE) {
+    state.key = START_KEY;
+    if (source === 'customers' && state.kind === 'full') state.phase = 'baskets';
+    else if (state.phase === 'touched-seen') {
+      state.phase = 'touched-orders';
+      state.key = [state.since, ''];
+    } else state.phase = 'finish';
+  }
+  return rows.length;
+}
+
+/** One basket step: a page of the site's orders counted into itemsets. */
+async function basketsStep(ctx: ServiceContext, state: PassState): Promise<number> {
+  const end = await basketPageEnd(ctx.db, state.siteId, state.orderKey, PAGE_SIZE * 2);
+  if (!end) {
+    state.phase = 'rank-recency';
+    const [buyers] = await ctx.db.all<{ n: number; revenue: number }>(sql`
+      SELECT count(*) AS n, coalesce(sum(revenue_cents), 0) AS revenue FROM customer_scores
+      WHERE site_id = ${state.siteId} AND orders > 0`);
+    state.buyers = buyers?.n ?? 0;
+    state.revenueCents = buyers?.revenue ?? 0;
+    return 0;
+  }
+  await countBaskets(ctx.db, state.siteId, state.orderKey, end.last);
+  state.orderKey = end.last;
+  state.baskets += end.count;
+  return end.count;
+}
+
+const RANK_COLUMNS = {
+  'rank-recency': 'last_order_at',
+  'rank-frequency': 'orders',
+  'rank-monetary': 'revenue_cents',
+} as const;
+const RANK_FIELD = {
+  'rank-recency': 'recency',
+  'rank-frequency': 'frequency',
+  'rank-monetary': 'monetary',
+} as const;
+const NEXT_PHASE = {
+  'rank-recency': 'rank-frequency',
+  'rank-frequency': 'rank-monetary',
+  'rank-monetary': 'tier',
+} as const;
+
+/**
+ * One rank step: the next page of the site's buyers in (value, customer id) order through
+ * the (site, value, customer id) index, each given the quintile of its position; the monetary
+ * walk also names the segment from the three quintiles.
+ */
+async function rankStep(
+  ctx: ServiceContext,
+  state: PassState,
+  phase: keyof typeof RANK_COLUMNS,
+): Promise<number> {
+  const column = sql.raw(RANK_COLUMNS[phase]);
+  const page = await ctx.db.all<{ id: string; v: number; r: number | null; f: number | null }>(sql`
+    SELECT customer_id AS id, ${column} AS v, recency AS r, frequency AS f FROM customer_scores
+    WHERE site_id = ${state.siteId} AND orders > 0 AND (${column}, customer_id) > (${state.key[0]}, ${state.key[1]})
+    ORDER BY ${column}, customer_id LIMIT ${PAGE_SIZE * 2}`);
+  const field = RANK_FIELD[phase];
+  const bounds: [number, string][] = state.rank === 0 ? [] : state.bounds[field];
+  let previous = state.rank === 0 ? 1 : quintile(state.rank - 1, state.buyers);
+  const rows = page.map((row, i) => {
+    const q = quintile(state.rank + i, state.buyers);
+    if (q !== previous) bounds.push([row.v, row.id]);
+    previous = q;
+    const segment = phase === 'rank-monetary' && row.r && row.f ? rfmSegment(row.r, row.f, q) : null;
+    const code = segment ? `${row.r}-${row.f}-${q}` : null;
+    return { id: row.id, q, segment, code };
+  });
+  state.bounds[field] = bounds;
+  if (rows.length) {
+    await ctx.db.run(sql`
+      UPDATE customer_scores SET ${sql.raw(field)} = p.q,
+        segment = coalesce(p.segment, customer_scores.segment), rfm_code = coalesce(p.code, customer_scores.rfm_code)
+      FROM ${jsonRows(rows, ['id', 'q', 'segment', 'code'])} AS p WHERE customer_scores.customer_id = p.id`);
+  }
+  state.rank += page.length;
+  const last = page.at(-1);
+  if (last) state.key = [last.v, last.id];
+  if (page.length < PAGE_SIZE * 2) {
+    state.phase = NEXT_PHASE[phase];
+    // The tier walk goes down from the top; the rank walks up from the bottom.
+    state.key = state.phase === 'tier' ? TOP_KEY : START_KEY;
+    state.rank = 0;
+  }
+  return page.length;
+}
+
+/**
+ * One tier step: the next page of buyers by revenue, highest first (ties: customer id,
+ * highest first), each tiered by the revenue of those before it; the distributions the
+ * dashboard shows are counted on the way.
+ */
+async function tierStep(ctx: ServiceContext, state: PassState): Promise<number> {
+  const page = await ctx.db.all<{
+    id: string;
+    revenue: number;
+    r: number | null;
+    f: number | null;
+    segment: string | null;
+    stage: string;
+    risk: number | null;
+    clv: number | null;
+  }>(sql`
+    SELECT customer_id AS id, revenue_cents AS revenue, recency AS r, frequency AS f, segment, stage,
+      churn_risk AS risk, clv_12m_cents AS clv
+    FROM customer_scores
+    WHERE site_id = ${state.siteId} AND orders > 0 AND (revenue_cents, customer_id) < (${state.key[0]}, ${state.key[1]})
+    ORDER BY revenue_cents DESC, customer_id DESC LIMIT ${PAGE_SIZE * 2}`);
+  const d = state.dist;
+  const total = state.revenueCents;
+  const rows = page.map((row, i) => {
+    const tier = tierOf(state.carried, total);
+    if (tier === 'A') state.bounds.tierA = row.revenue;
+    if (tier === 'B') state.bounds.tierB = row.revenue;
+    state.carried += row.revenue;
+    const position = state.rank + i + 1;
+    const step = Math.ceil((position * 20) / Math.max(1, state.buyers));
+    if (d.pareto.length < step && total > 0) d.pareto.push(Number((state.carried / total).toFixed(4)));
+    const add = (into: Partial<Record<string, { count: number; revenueCents: number }>>, key: string) => {
+      const cell = (into[key] ??= { count: 0, revenueCents: 0 });
+      cell.count += 1;
+      cell.revenueCents += row.revenue;
+    };
+    add(d.tiers, tier);
+    if (row.segment) add(d.segments, row.segment);
+    d.stages[row.stage] = (d.stages[row.stage] ?? 0) + 1;
+    const bucket = churnBucket(row.risk ?? 0);
+    d.churn[bucket] = (d.churn[bucket] ?? 0) + 1;
+    if (row.r && row.f) d.rfmGrid[`${row.r}-${row.f}`] = (d.rfmGrid[`${row.r}-${row.f}`] ?? 0) + 1;
+    const cell = (d.valueRisk[`${tier}-${bucket}`] ??= { count: 0, clvCents: 0 });
+    cell.count += 1;
+    cell.clvCents += row.clv ?? 0;
+    return { id: row.id, tier };
+  });
+  if (rows.length) {
+    await ctx.db.run(sql`
+      UPDATE customer_scores SET tier = p.tier FROM ${jsonRows(rows, ['id', 'tier'])} AS p
+      WHERE customer_scores.customer_id = p.id`);
+  }
+  state.rank += page.length;
+  const last = page.at(-1);
+  if (last) state.key = [last.revenue, last.id];
+  if (page.length < PAGE_SIZE * 2) state.phase = 'rules';
+  return page.length;
+}
+
+/** The end of a pass: rules, centroids and the run's record. */
+async function finish(ctx: ServiceContext, state: PassState): Promise<void> {
+  const now = ctx.now();
+  const writes = [];
+  if (state.kind === 'full') {
+    const [prospects] = await ctx.db.all<{ n: number }>(sql`
+      SELECT count(*) AS n FROM customer_scores WHERE site_id = ${state.siteId} AND orders = 0`);
+    state.dist.stages.prospect = prospects?.n ?? 0;
+    state.dist.customers = state.buyers + (prospects?.n ?? 0);
+    state.dist.buyers = state.buyers;
+    state.dist.revenueCents = state.revenueCents;
+    const centroids = means(state.groups, state.centroids);
+    writes.push(ctx.db.delete(browsingGroups).where(eq(browsingGroups.siteId, state.siteId)));
+    if (centroids.length) {
+      writes.push(
+        ctx.db.insert(browsingGroups).values(
+          centroids.map((centroid, groupId) => ({
+            siteId: state.siteId,
+            groupId,
+            name: groupName(centroid),
+            centroid,
+            members: state.groups.counts[groupId] ?? 0,
+            updatedAt: now,
+          })),
+        ),
+      );
+    }
+  }
+  writes.push(
+    ctx.db
+      .update(scoringRuns)
+      .set({
+        finishedAt: now,
+        scored: state.scored,
+        ...(state.kind === 'full' ? { boundaries: state.bounds, distribution: state.dist } : {}),
+      })
+      .where(eq(scoringRuns.id, state.runId)),
+  );
+  const [first, ...rest] = writes;
+  if (first) await ctx.db.batch([first, ...rest]);
+}
+
+/**
+ * Runs the next step of a pass; returns the rows it handled and whether the pass is done.
+ * The state is updated in place.
+ */
+export async function step(
+  ctx: ServiceContext,
+  state: PassState,
+): Promise<{ processed: number; done: boolean }> {
+  const settings = await settingsOf(ctx.db, state.siteId);
+  switch (state.phase) {
+    case 'clear':
+      if (await clearPage(ctx.db, 'itemset_counts', state.siteId)) state.phase = 'features';
+      return { processed: 0, done: false };
+    case 'features':
+      return { processed: await featuresStep(ctx, state, 'customers', settings), done: false };
+    case 'touched-seen':
+      return { processed: await featuresStep(ctx, state, 'customers', settings), done: false };
+    case 'touched-orders':
+      return { processed: await featuresStep(ctx, state, 'buyers', settings), done: false };
+    case 'baskets':
+      return { processed: await basketsStep(ctx, state), done: false };
+    case 'rank-recency':
+    case 'rank-frequency':
+    case 'rank-monetary':
+      return { processed: await rankStep(ctx, state, state.phase), done: false };
+    case 'tier':
+      return { processed: await tierStep(ctx, state), done: false };
+    case 'rules': {
+      // The old rules go a page at a time; the new ones follow in one batch.
+      const cleared =
+        (await clearPage(ctx.db, 'association_rules', state.siteId)) &&
+        (await clearPage(ctx.db, 'sequence_rules', state.siteId));
+      if (!cleared) return { processed: 0, done: false };
+      await ctx.db.batch([
+        buildAssociationRules(ctx.db, state.siteId, Math.max(1, state.baskets), settings),
+        buildSequenceRules(ctx.db, state.siteId, Math.max(1, state.buyers), settings),
+      ]);
+      state.phase = 'finish';
+      return { processed: 0, done: false };
+    }
+    case 'finish':
+      await finish(ctx, state);
+      return { processed: 0, done: true };
+  }
+}
+
+/** Runs a whole pass over one site (the command line, the staff "re-score now", tests). */
+export async function scoreSite(
+  ctx: ServiceContext,
+  siteId: string,
+  kind: 'full' | 'incremental',
+): Promise<PassState> {
+  const state = await startPass(ctx, siteId, kind);
+  for (;;) if ((await step(ctx, state)).done) return state;
+}
+
+/** The names every distribution is keyed by, in display order. */
+export const DISTRIBUTION_KEYS = {
+  segments: RFM_SEGMENTS,
+  tiers: VALUE_TIERS,
+  stages: LIFECYCLE_STAGES,
+  churn: CHURN_BUCKETS,
+} as const;

@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/types.ts';
+import type { ScoringSettings } from '../../contract/scoring.ts';
+
+const DAY = 86_400_000;
+
+/**
+ * Cross-sell mining in SQL. Counts are added page by page into `itemset_counts` (a scratch table
+ * the full pass clears first), then one statement per kind turns the frequent ones into rules.
+ * Baskets count itemsets of one to three distinct skus (pairs only from baskets of at most 50
+ * skus, triples from at most 20, so one huge order cannot explode the counts).
+ */
+
+/** Largest basket whose pairs and whose triples are counted. */
+const MAX_PAIR_BASKET = 50;
+const MAX_TRIPLE_BASKET = 20;
+
+/** Rows one clearing step deletes. */
+const CLEAR_PAGE = 5000;
+
+/** The tables a full pass rebuilds per site, and the order their pages are deleted in. */
+const CLEARED = {
+  itemset_counts: 'kind, items',
+  association_rules: 'id',
+  sequence_rules: 'id',
+} as const;
+
+/**
+ * Deletes a page of a site's rows of a rebuilt table; true when none are left. Bounded so one
+ * step never deletes a whole site's rows in one statement.
+ */
+export async function clearPage(db: Db, table: keyof typeof CLEARED, siteId: string): Promise<boolean> {
+  const result = await db.run(sql`
+    DELETE FROM ${sql.raw(table)} WHERE rowid IN (
+      SELECT rowid FROM ${sql.raw(table)} WHERE site_id = ${siteId}
+      ORDER BY ${sql.raw(CLEARED[table])} LIMIT ${CLEAR_PAGE})`);
+  return changes(result) < CLEAR_PAGE;
+}
+
+/** Rows a write changed, from libSQL's or D1's result. */
+function changes(result: unknown): number {
+  const r = result as { rowsAffected?: number; meta?: { changes?: number } };
+  return r.rowsAffected ?? r.meta?.changes ?? 0;
+}
+
+/**
+ * The idempotency key ending the next page of the site's orders (walked by the site's unique
+ * (site, idempotency key) index) and how many orders it holds; null when none are left.
+ */
+export async function basketPageEnd(
+  db: Db,
+  siteId: string,
+  after: string,
+  size: number,
+): Promise<{ last: string; count: number } | null> {
+  const rows = await db.all<{ last: string | null; count: number }>(sql`
+    SELECT max(idempotency_key) AS last, count(*) AS count FROM (
+      SELECT idempotency_key FROM orders WHERE site_id = ${siteId} AND idempotency_key > ${after}
+      ORDER BY idempotency_key LIMIT ${size})`);
+  const row = rows[0];
+  return row?.last ? { last: row.last, count: row.count } : null;
+}
+
+/** Adds the itemset counts of the orders with keys in (after, last] of a site. */
+export function countBaskets(db: Db, siteId: string, after: string, last: string) {
+  return db.run(sql`
+    WITH items AS (
+      SELECT DISTINCT oi.order_id, oi.sku FROM orders o JOIN order_items oi ON oi.order_id = o.id
+      WHERE o.site_id = ${siteId} AND o.idempotency_key > ${after} AND o.idempotency_key <= ${last}),
+    sized AS (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
+    pairs AS (
+      SELECT a.order_id, a.sku AS x, b.sku AS y FROM items a
+      JOIN sized ON sized.order_id = a.order_id AND sized.n <= ${MAX_PAIR_BASKET}
+      JOIN items b ON b.order_id = a.order_id AND b.sku > a.sku)
+    INSERT INTO itemset_counts (site_id, kind, items, size, count)
+    SELECT ${siteId}, 'basket', items, size, count FROM (
+      SELECT json_array(sku) AS items, 1 AS size, count(*) AS count FROM items GROUP BY sku
+      UNION ALL
+      SELECT json_array(x, y), 2, count(*) FROM pairs GROUP BY x, y
+      UNION ALL
+      SELECT json_array(p.x, p.y, c.sku), 3, count(*) FROM pairs p
+      JOIN sized ON sized.order_id = p.order_id AND sized.n <= ${MAX_TRIPLE_BASKET}
+      JOIN items c ON c.order_id = p.order_id AND c.sku > p.y
+      GROUP BY p.x, p.y, c.sku)
+    WHERE true
+    ON CONFLICT (site_id, kind, items) DO UPDATE SET count = itemset_counts.count + excluded.count`);
+}
+
+/**
+ * Adds, for a page of customers (those of `pageIds`, seen before the pass began), the skus each
+ * bought (`buyer`) and the "A then B within N days" pairs (`sequence`), counted once per
+ * customer.
+ */
+export function countSequences(
+  db: Db,
+  siteId: string,
+  pageIds: readonly string[],
+  settings: ScoringSettings,
+) {
+  const window = settings.sequenceDays * DAY;
+  return db.run(sql`
+    WITH bought AS (
+      SELECT o.customer_id, o.placed_at, oi.sku FROM orders o JOIN order_items oi ON oi.order_id = o.id
+      WHERE o.customer_id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)})))
+    INSERT INTO itemset_counts (site_id, kind, items, size, count)
+    SELECT ${siteId}, kind, items, size, count FROM (
+      SELECT 'buyer' AS kind, json_array(sku) AS items, 1 AS size, count(DISTINCT customer_id) AS count
+      FROM bought GROUP BY sku
+      UNION ALL
+      SELECT 'sequence', json_array(a.sku, b.sku), 2, count(DISTINCT a.customer_id)
+      FROM bought a JOIN bought b ON b.customer_id = a.customer_id AND b.sku <> a.sku
+        AND b.placed_at > a.placed_at AND b.placed_at <= a.placed_at + ${window}
+      GROUP BY a.sku, b.sku)
+    WHERE true
+    ON CONFLICT (site_id, kind, items) DO UPDATE SET count = itemset_counts.count + excluded.count`);
+}
+
+/**
+ * Builds the site's association rules (cleared by `clearPage` first) from the frequent itemsets: every split of a frequent
+ * pair or triple into X ⇒ Y, with support = count(X∪Y) ÷ baskets, confidence = count(X∪Y) ÷
+ * count(X) and lift = confidence ÷ (count(Y) ÷ baskets), kept when all reach the site's
+ * minimums. Only the frequent itemsets are read, through (site, kind, size, count).
+ */
+export function buildAssociationRules(db: Db, siteId: string, baskets: number, settings: ScoringSettings) {
+  const minCount = Math.max(settings.minSupportCount, Math.ceil(settings.minSupport * baskets));
+  return db.run(sql`
+      WITH f AS (
+        SELECT items, size, count,
+          json_extract(items, '$[0]') AS x, json_extract(items, '$[1]') AS y, json_extract(items, '$[2]') AS z
+        FROM itemset_counts
+        WHERE site_id = ${siteId} AND kind = 'basket' AND size IN (2, 3) AND count >= ${minCount}),
+      splits AS (
+        SELECT json_array(x) AS ante, json_array(y) AS cons, count FROM f WHERE size = 2
+        UNION ALL SELECT json_array(y), json_array(x), count FROM f WHERE size = 2
+        UNION ALL SELECT json_array(x, y), json_array(z), count FROM f WHERE size = 3
+        UNION ALL SELECT json_array(x, z), json_array(y), count FROM f WHERE size = 3
+        UNION ALL SELECT json_array(y, z), json_array(x), count FROM f WHERE size = 3
+        UNION ALL SELECT json_array(x), json_array(y, z), count FROM f WHERE size = 3
+        UNION ALL SELECT json_array(y), json_array(x, z), count FROM f WHERE size = 3
+        UNION ALL SELECT json_array(z), json_array(x, y), count FROM f WHERE size = 3),
+      scored AS (
+        SELECT s.ante, s.cons, s.count,
+          1.0 * s.count / a.count AS confidence,
+          (1.0 * s.count / a.count) / (1.0 * c.count / ${baskets}) AS lift
+        FROM splits s
+        JOIN itemset_counts a ON a.site_id = ${siteId} AND a.kind = 'basket' AND a.items = s.ante
+        JOIN itemset_counts c ON c.site_id = ${siteId} AND c.kind = 'basket' AND c.items = s.cons)
+      INSERT INTO association_rules (site_id, antecedent, consequent, support_count, support, confidence, lift)
+      SELECT ${siteId}, ante, cons, count, 1.0 * count / ${baskets}, confidence, lift FROM scored
+      WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`);
+}
+
+/**
+ * Builds the site's sequence rules (cleared by `clearPage` first): A ⇒ later B with support = customers who did ÷ buyers,
+ * confidence = that count ÷ customers who bought A, lift = confidence ÷ share of buyers who
+ * bought B.
+ */
+export function buildSequenceRules(db: Db, siteId: string, buyers: number, settings: ScoringSettings) {
+  return db.run(sql`
+      WITH s AS (
+        SELECT count, json_array(json_extract(items, '$[0]')) AS ante, json_array(json_extract(items, '$[1]')) AS cons
+        FROM itemset_counts
+        WHERE site_id = ${siteId} AND kind = 'sequence' AND size = 2 AND count >= ${settings.minSupportCount}),
+      scored AS (
+        SELECT s.ante, s.cons, s.count, 1.0 * s.count / a.count AS confidence,
+          (1.0 * s.count / a.count) / (1.0 * c.count / ${buyers}) AS lift
+        FROM s
+        JOIN itemset_counts a ON a.site_id = ${siteId} AND a.kind = 'buyer' AND a.items = s.ante
+        JOIN itemset_counts c ON c.site_id = ${siteId} AND c.kind = 'buyer' AND c.items = s.cons)
+      INSERT INTO sequence_rules (site_id, antecedent, consequent, support_count, support, confidence, lift)
+      SELECT ${siteId}, ante, cons, count, 1.0 * count / ${buyers}, confidence, lift FROM scored
+      WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`);
+}
