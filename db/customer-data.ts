@@ -3,8 +3,12 @@ import {
   customerStats,
   customers,
   events,
+  offerEvents,
+  offerExposures,
   orderItems,
   orders,
+  referralAttributions,
+  referralLinks,
   sessions,
   visitors,
 } from './schema/index.ts';
@@ -41,4 +45,8 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: events, link: { kind: 'column', column: events.customerId } },
   { table: orders, link: { kind: 'column', column: orders.customerId } },
   { table: orderItems, link: { kind: 'through', column: orderItems.orderId, parent: orders } },
+  { table: offerExposures, link: { kind: 'column', column: offerExposures.customerId } },
+  { table: offerEvents, link: { kind: 'through', column: offerEvents.exposureId, parent: offerExposures } },
+  { table: referralLinks, link: { kind: 'column', column: referralLinks.customerId } },
+  { table: referralAttributions, link: { kind: 'column', column: referralAttributions.customerId } },
 ];

@@ -11,6 +11,9 @@ import { newId } from './lib/crypto.ts';
 import { CONSOLE_PATH } from './contract/constants.ts';
 import type { ServiceContext } from './modules/context.ts';
 import { SiteCache } from './modules/sites/cache.ts';
+import { OfferCache } from './modules/offers/cache.ts';
+import { offerConversions } from './modules/offers/conversions.ts';
+import { DEFAULT_SOURCES, type OfferDataSources } from './modules/offers/sources.ts';
 
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {
@@ -31,6 +34,8 @@ export interface AppDeps {
   setupToken?: string;
   /** PBKDF2 work factor for staff passwords; only tests lower it. */
   passwordIterations?: number;
+  /** Facts offers target on that other modules hold (scores, cross-sell, complaints). */
+  offerSources?: Partial<OfferDataSources>;
 }
 
 /** The service context the app runs its modules with. */
@@ -42,6 +47,7 @@ export function serviceContext(
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ...(deps.passwordIterations ? { passwordIterations: deps.passwordIterations } : {}),
+    orderHooks: [offerConversions],
   };
 }
 
@@ -56,6 +62,7 @@ export function createApp(deps: AppDeps) {
     now: ctx.now,
   });
   const sites = new SiteCache(ctx);
+  const offers = { cache: new OfferCache(ctx), sources: { ...DEFAULT_SOURCES, ...deps.offerSources } };
   const app = new Hono<AppEnv>();
   app.onError(
     createErrorHandler(
@@ -68,9 +75,9 @@ export function createApp(deps: AppDeps) {
   app.notFound(onNotFound);
   return app
     .get('/health', (c) => c.json({ ok: true }))
-    .route('/v1', widgetApi(ctx, limit, sites))
+    .route('/v1', widgetApi(ctx, limit, sites, offers))
     .route('/v1', serverApi(ctx, limit))
-    .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }))
+    .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }, offers))
     .route(CONSOLE_PATH, consolePage());
 }
 

@@ -11,3 +11,4 @@ export * from './jobs.ts';
 export * from './staff.ts';
 export * from './site-origins.ts';
 export * from './reports.ts';
+export * from './offers.ts';

@@ -18,6 +18,8 @@ import {
 } from '../modules/staff/routes.ts';
 import { resumeSession } from '../modules/staff/sessions.ts';
 import { guarded } from './guarded.ts';
+import type { OfferDeps } from '../modules/offers/decide.ts';
+import { consoleOfferRoutes } from '../modules/offers/routes.ts';
 
 /**
  * The staff console's API (`/console/api`): same-origin JSON behind a session cookie. Setup,
@@ -30,6 +32,7 @@ export function consoleApi(
   rateLimit: MiddlewareHandler,
   sites: SiteCache,
   options: ConsoleEntryOptions,
+  offers: OfferDeps,
 ) {
   const entry = [rateLimit, consoleHeaders(), sameOrigin()];
   const session = [...entry, staffSession((token) => resumeSession(ctx, token))];
@@ -37,6 +40,7 @@ export function consoleApi(
   const site = new Hono<AppEnv>()
     .route('/', siteRoutes(ctx, sites))
     .route('/:siteId/customers', consoleCustomerRoutes(ctx))
+    .route('/:siteId/offers', consoleOfferRoutes(ctx, offers))
     .route('/:siteId', reportRoutes(ctx));
   return new Hono<AppEnv>()
     .route('/setup', guarded(entry, setupRoutes(ctx, options)))

@@ -88,6 +88,9 @@ export const STAFF_PERMISSIONS = {
   'keys.manage': ['owner'],
   /** Inviting, changing and deactivating members; reading the audit log. */
   'staff.manage': ['owner'],
+  /** Offers and their reports; editing, launching and pausing them. */
+  'offers.read': ['owner', 'admin', 'marketing'],
+  'offers.write': ['owner', 'admin', 'marketing'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
 } as const satisfies Record<string, readonly StaffRole[]>;
@@ -95,3 +98,19 @@ export type Permission = keyof typeof STAFF_PERMISSIONS;
 
 /** Path the staff console and its API live under; the session cookie is scoped to it. */
 export const CONSOLE_PATH = '/console';
+
+/** An offer's life: drafted, live (shown), or paused. */
+export const OFFER_STATUSES = ['draft', 'live', 'paused'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** The two arms of every offer's randomized test. */
+export const OFFER_GROUPS = ['treatment', 'control'] as const;
+export type OfferGroup = (typeof OFFER_GROUPS)[number];
+
+/** What the banner reports of an offer it shows; conversions come from orders. */
+export const OFFER_BROWSER_EVENTS = ['impression', 'click', 'dismiss'] as const;
+export const OFFER_EVENT_TYPES = [...OFFER_BROWSER_EVENTS, 'conversion'] as const;
+export type OfferEventType = (typeof OFFER_EVENT_TYPES)[number];
+
+/** Query parameter of a personal referral link. */
+export const REFERRAL_PARAM = 'crm_ref';

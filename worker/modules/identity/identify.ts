@@ -15,6 +15,7 @@ import { conflict } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { addToDay } from '../reports/rollups.ts';
 import { mergeStats } from '../profiles/stats.ts';
+import { mergeOfferRows } from '../offers/merge.ts';
 
 /** Profile fields an identity token may set; absent claims leave the stored value alone. */
 function traits(claims: IdentityClaims) {
@@ -115,6 +116,7 @@ async function merge(
       .where(eq(customers.id, to)),
     db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
     ...mergeStats(db, from, to),
+    ...mergeOfferRows(db, site.id, from, to),
     // Its stats and category rows go with it (cascade); every other row has moved above.
     db.delete(customers).where(eq(customers.id, from)),
   ]);

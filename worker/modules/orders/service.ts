@@ -143,6 +143,7 @@ export async function recordOrder(
     ),
     refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
     ...orderRollups(db, site.id, placedAt, orderId, totalCents),
+    ...(ctx.orderHooks ?? []).flatMap((hook) => hook(db, { siteId: site.id, orderId, placedAt, totalCents })),
   ]);
 
   const result = await replay(ctx, site, idempotencyKey, requestHash);
