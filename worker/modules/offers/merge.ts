@@ -10,11 +10,12 @@ import type { Db } from '../../../db/types.ts';
  */
 export function mergeOfferRows(db: Db, siteId: string, from: string, to: string) {
   return [
+    // Profile ids are unique across sites; the site only guards against a caller's mistake.
     db.run(sql`UPDATE offer_exposures SET customer_id = ${to}
-      WHERE customer_id = ${from} AND site_id = ${siteId}
+      WHERE customer_id = ${from} AND +site_id = ${siteId}
         AND offer_id NOT IN (SELECT offer_id FROM offer_exposures WHERE customer_id = ${to})`),
     db.run(sql`UPDATE referral_links SET customer_id = ${to}
-      WHERE customer_id = ${from} AND site_id = ${siteId}
+      WHERE customer_id = ${from} AND +site_id = ${siteId}
         AND offer_id NOT IN (SELECT offer_id FROM referral_links WHERE customer_id = ${to})`),
     db.run(sql`UPDATE referral_attributions SET customer_id = ${to}
       WHERE customer_id = ${from} AND referrer_id <> ${to}

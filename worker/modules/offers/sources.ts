@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context.ts';
 import type { CrossSellFacts, Facts, PurchaseFacts, ScoreFacts, SourceName, ViewFacts } from './targeting.ts';
 
-/** Newest events of a profile one decision looks through for product views: bounds the work. */
-const EVENT_WINDOW = 2000;
+/** Newest product views of a profile one decision reads. */
+const VIEW_LIMIT = 500;
 /** Most distinct skus read of a customer's purchases. */
 const PURCHASE_LIMIT = 2000;
 
@@ -24,11 +24,9 @@ export interface OfferDataSources {
 /** The newest product views of a profile, with the catalogue's category of each. */
 async function views(ctx: ServiceContext, siteId: string, customerId: string): Promise<ViewFacts> {
   const rows = await ctx.db.all<{ sku: string | null; category: string | null; at: number }>(sql`
-    SELECT e.sku, p.category, e.at FROM (
-      SELECT json_extract(properties, '$.sku') AS sku, server_ts AS at, type FROM events
-      WHERE customer_id = ${customerId} ORDER BY id DESC LIMIT ${EVENT_WINDOW}
-    ) AS e LEFT JOIN products p ON p.site_id = ${siteId} AND p.sku = e.sku
-    WHERE e.type = 'product_view'`);
+    SELECT json_extract(e.properties, '$.sku') AS sku, p.category, e.server_ts AS at FROM events e
+    LEFT JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(e.properties, '$.sku')
+    WHERE e.customer_id = ${customerId} AND e.type = 'product_view' ORDER BY e.id DESC LIMIT ${VIEW_LIMIT}`);
   return {
     views: rows.flatMap((row) =>
       typeof row.sku === 'string' ? [{ sku: row.sku, category: row.category, at: row.at }] : [],
