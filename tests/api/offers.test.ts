@@ -439,16 +439,18 @@ describe('validation and access', () => {
   it('locks the holdout once people are assigned', async () => {
     const offer = await admin.create();
     await decided(await t.newVisitor());
-    const {
-      id: _id,
-      status: _s,
-      treatmentExposed: _e,
-      treatmentConversions: _c,
-      treatmentRevenueCents: _r,
-      createdAt: _a,
-      updatedAt: _u,
-      ...input
-    } = offer;
+    const input: Record<string, unknown> = { ...offer };
+    for (const key of [
+      'id',
+      'status',
+      'treatmentExposed',
+      'treatmentConversions',
+      'treatmentRevenueCents',
+      'createdAt',
+      'updatedAt',
+    ]) {
+      delete input[key];
+    }
     await expectError(
       await admin.browser.call('PUT', `${admin.base}/${offer.id}`, { ...input, holdoutPercent: 20 }),
       409,
