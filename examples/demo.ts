@@ -14,6 +14,7 @@ import {
   seedDemoOwner,
 } from './shop/seed.ts';
 import { createShopApp } from './shop/server.ts';
+import { seedOfferHistory } from './shop/seed-offers.ts';
 
 const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
 
@@ -22,7 +23,11 @@ const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
  * allowing that origin. Only an embedded database: the demo's public secret key must never
  * become a tenant of a real server.
  */
-export async function startDemo(options: StartOptions = {}): Promise<RunningServer> {
+export async function startDemo(
+  options: StartOptions & {
+    /** Shoppers in the lighting offer's seeded history (120). */ offerHistory?: number;
+  } = {},
+): Promise<RunningServer> {
   const dbUrl = options.dbUrl ?? 'file:./data/demo.db';
   if (!dbUrl.startsWith('file:')) {
     throw new Error(`The demo runs on an embedded database only (file:…), not ${dbUrl}`);
@@ -45,6 +50,7 @@ export async function startDemo(options: StartOptions = {}): Promise<RunningServ
   // Seeded once the port is known, so the demo site allows the origin the shop is really on.
   await seedDemo(server.database.db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   await seedDemoOwner(server.database.db);
+  await seedOfferHistory(server.database.db, options.offerHistory);
   return server;
 }
 

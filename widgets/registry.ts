@@ -6,4 +6,5 @@ import type { WidgetRegistry } from './core/widget-loader.ts';
  */
 export const widgets: WidgetRegistry = {
   'crm-customer-card': () => import('./customer-card/define.ts'),
+  'crm-offer-banner': () => import('./offer-banner/define.ts'),
 };

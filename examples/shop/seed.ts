@@ -9,6 +9,7 @@ import { recordOrder } from '../../worker/modules/orders/service.ts';
 import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
 import { ingestEvents } from '../../worker/modules/tracking/service.ts';
 import { identifyVisitor } from '../../worker/modules/identity/identify.ts';
+import { seedOffers } from './seed-offers.ts';
 
 /**
  * Credentials of the demo site. Public on purpose: they only exist in a database the
@@ -146,6 +147,7 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
       });
     }
   }
+  await seedOffers(db, site);
   await db.update(sites).set({ name: DEMO_SITE.name }).where(eq(sites.id, site.id));
   return true;
 }

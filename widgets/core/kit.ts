@@ -25,6 +25,8 @@ export interface KitRequestOptions {
   body?: unknown;
   /** Aborts the request (a widget's task passes its own). */
   signal?: AbortSignal;
+  /** Lets the request finish when the page goes away (a click that navigates). */
+  keepalive?: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import { KitController } from '../core/kit-controller.ts';
 import type { KitError } from '../core/kit.ts';
 import { LocaleController } from '../core/locale-controller.ts';
 import { tokens } from '../core/tokens.ts';
-import { fetchProfile } from './api.ts';
+import { fetchProfile, fetchReferral } from './api.ts';
 import { messages, type CardMessages } from './messages.ts';
 import { styles } from './customer-card.styles.ts';
 
@@ -30,6 +30,8 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  *
  * @tag crm-customer-card
  *
+ * @attr referral - Also show the customer's personal referral link (when the site runs a
+ *   referral offer) and how many friends it brought; one more request once identified.
  * @attr lang - Locale of the card (`en`, `zh-CN`, `zh-TW`; `zh-Hant`, `zh-HK` → `zh-TW`).
  *   Defaults to the closest `[lang]` ancestor, then the browser's language.
  *
@@ -48,6 +50,7 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  * @csspart pages - Recently viewed pages.
  * @csspart state - Loading, not-tracked and error messages.
  * @csspart retry - The retry button of the error state.
+ * @csspart referral - The referral link and its count.
  *
  * @cssprop --crm-font-family - Font of the card.
  * @cssprop --crm-color-text - Text color.
@@ -60,6 +63,15 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  */
 export class CrmCustomerCard extends LitElement {
   static override styles = [tokens, styles];
+  static override properties = { referral: { type: Boolean } };
+
+  /** Whether to show the customer's referral link. */
+  declare referral: boolean;
+
+  constructor() {
+    super();
+    this.referral = false;
+  }
 
   readonly #locale = new LocaleController(this);
 
@@ -69,9 +81,14 @@ export class CrmCustomerCard extends LitElement {
   });
 
   readonly #profile = new Task(this, {
-    task: async ([kit, visitor], { signal }) =>
-      kit ? { me: await fetchProfile(kit, signal), visitor } : initialState,
-    args: () => [this.#kit.kit, this.#kit.visitor] as const,
+    task: async ([kit, visitor, referral], { signal }) => {
+      if (!kit) return initialState;
+      const me = await fetchProfile(kit, signal);
+      // A lost referral link must not hide the profile.
+      const link = referral && me?.identified ? await fetchReferral(kit, signal).catch(() => null) : null;
+      return { me, visitor, link };
+    },
+    args: () => [this.#kit.kit, this.#kit.visitor, this.referral] as const,
     onComplete: () => {
       this.#kit.emit('crm-load', {});
     },
@@ -114,7 +131,7 @@ export class CrmCustomerCard extends LitElement {
       </header>
       ${
         me
-          ? this.#profileOf(me, t, format)
+          ? html`${this.#profileOf(me, t, format)}${shown.link?.url ? this.#referral(shown.link.url, shown.link.referred, t) : nothing}`
           : shown
             ? html`<p part="state" class="muted">${t.notTracked}</p>`
             : status === TaskStatus.ERROR
@@ -157,6 +174,14 @@ export class CrmCustomerCard extends LitElement {
               </ul>`
         }
       </section>`;
+  }
+
+  #referral(url: string, referred: number, t: CardMessages): TemplateResult {
+    return html`<section part="referral" aria-labelledby="referral-heading">
+      <h3 id="referral-heading">${t.referral}</h3>
+      <p><a href=${url}>${url}</a></p>
+      <p class="muted">${t.referred(referred)}</p>
+    </section>`;
   }
 
   #order(order: MyOrder, t: CardMessages, format: Formatter): TemplateResult {

@@ -17,6 +17,8 @@ export interface CardMessages {
   error: string;
   signInAgain: string;
   retry: string;
+  referral: string;
+  referred: (count: number) => string;
 }
 
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
@@ -39,6 +41,8 @@ export const messages: Catalog<CardMessages> = {
     error: 'We could not load your profile.',
     signInAgain: 'Please sign in again to see your profile.',
     retry: 'Try again',
+    referral: 'Your referral link',
+    referred: (count) => plural(count, 'friend came through it', 'friends came through it'),
   },
   'zh-CN': {
     heading: '我的资料',
@@ -56,6 +60,8 @@ export const messages: Catalog<CardMessages> = {
     error: '无法加载您的资料。',
     signInAgain: '请重新登录以查看您的资料。',
     retry: '重试',
+    referral: '我的推荐链接',
+    referred: (count) => `已有 ${count} 位朋友通过它来访`,
   },
   'zh-TW': {
     heading: '我的資料',
@@ -73,5 +79,7 @@ export const messages: Catalog<CardMessages> = {
     error: '無法載入您的資料。',
     signInAgain: '請重新登入以查看您的資料。',
     retry: '重試',
+    referral: '我的推薦連結',
+    referred: (count) => `已有 ${count} 位朋友透過它來訪`,
   },
 };
