@@ -18,16 +18,18 @@ import { seedOfferHistory } from './shop/seed-offers.ts';
 
 const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
 
+/** What the demo takes beyond the server's options. */
+export interface DemoOptions extends StartOptions {
+  /** Shoppers in the lighting offer's seeded history; none unless told (`npm start` seeds 120, once). */
+  offerHistory?: number;
+}
+
 /**
  * Starts the demo: the CRM, the example shop on the same origin, and the seeded demo site
  * allowing that origin. Only an embedded database: the demo's public secret key must never
  * become a tenant of a real server.
  */
-export async function startDemo(
-  options: StartOptions & {
-    /** Shoppers in the lighting offer's seeded history (120). */ offerHistory?: number;
-  } = {},
-): Promise<RunningServer> {
+export async function startDemo(options: DemoOptions = {}): Promise<RunningServer> {
   const dbUrl = options.dbUrl ?? 'file:./data/demo.db';
   if (!dbUrl.startsWith('file:')) {
     throw new Error(`The demo runs on an embedded database only (file:…), not ${dbUrl}`);
@@ -50,12 +52,12 @@ export async function startDemo(
   // Seeded once the port is known, so the demo site allows the origin the shop is really on.
   await seedDemo(server.database.db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   await seedDemoOwner(server.database.db);
-  await seedOfferHistory(server.database.db, options.offerHistory);
+  if (options.offerHistory) await seedOfferHistory(server.database.db, options.offerHistory);
   return server;
 }
 
 if (import.meta.main) {
-  const { origin } = await startDemo(optionsFromEnv(process.env));
+  const { origin } = await startDemo({ ...optionsFromEnv(process.env), offerHistory: 120 });
   console.log(
     `CRM demo on ${origin}: the example shop at ${origin}/, API ${origin}/v1, script ${origin}/crm.js`,
   );
