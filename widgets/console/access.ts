@@ -8,6 +8,7 @@ export const ACCESS = {
   reports: STAFF_PERMISSIONS['reports.read'],
   customers: STAFF_PERMISSIONS['customers.read'],
   settings: STAFF_PERMISSIONS['settings.read'],
+  offers: STAFF_PERMISSIONS['offers.read'],
   keys: STAFF_PERMISSIONS['keys.manage'],
   staff: STAFF_PERMISSIONS['staff.manage'],
   public: STAFF_ROLES,

@@ -22,6 +22,7 @@ const SITE_NAV: readonly { name: PageName; section: string[]; access: Access }[]
   { name: 'home', section: [], access: 'reports' },
   { name: 'customers', section: ['customers'], access: 'customers' },
   { name: 'activity', section: ['activity'], access: 'customers' },
+  { name: 'offers', section: ['offers'], access: 'offers' },
   { name: 'settings', section: ['settings'], access: 'settings' },
 ];
 
@@ -366,7 +367,8 @@ export class CrmConsole extends LitElement {
       items.push({ name: 'staff', href: consoleUrl('staff'), label: t.staff });
       items.push({ name: 'audit', href: consoleUrl('audit'), label: t.audit });
     }
-    const current = this.#pageName === 'customer' ? 'customers' : this.#pageName;
+    const current =
+      this.#pageName === 'customer' ? 'customers' : this.#pageName === 'offer' ? 'offers' : this.#pageName;
     return html`<nav part="nav" aria-label=${t.nav}>
       <ul>
         ${items.map(

@@ -11,6 +11,7 @@ export interface ShellMessages {
   home: string;
   customers: string;
   activity: string;
+  offers: string;
   settings: string;
   staff: string;
   audit: string;
@@ -38,6 +39,7 @@ export const messages: Catalog<ShellMessages> = {
     home: 'Overview',
     customers: 'Customers',
     activity: 'Live activity',
+    offers: 'Offers',
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -62,6 +64,7 @@ export const messages: Catalog<ShellMessages> = {
     home: '概览',
     customers: '客户',
     activity: '实时动态',
+    offers: '优惠',
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
@@ -86,6 +89,7 @@ export const messages: Catalog<ShellMessages> = {
     home: '概覽',
     customers: '客戶',
     activity: '即時動態',
+    offers: '優惠',
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',

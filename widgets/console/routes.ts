@@ -11,6 +11,8 @@ export type PageName =
   | 'customer'
   | 'activity'
   | 'settings'
+  | 'offers'
+  | 'offer'
   | 'staff'
   | 'audit';
 
@@ -82,6 +84,20 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-settings',
     load: () => import('./pages/settings.ts'),
     access: 'settings',
+  },
+  {
+    name: 'offers',
+    path: '/sites/:siteId/offers',
+    tag: 'crm-console-offers',
+    load: () => import('./pages/offers.ts'),
+    access: 'offers',
+  },
+  {
+    name: 'offer',
+    path: '/sites/:siteId/offers/:offerId',
+    tag: 'crm-console-offer',
+    load: () => import('./pages/offer.ts'),
+    access: 'offers',
   },
   {
     name: 'staff',
