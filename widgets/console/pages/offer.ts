@@ -85,7 +85,7 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
       }
       .rule {
         display: grid;
-        grid-template-columns: minmax(160px, 1fr) 2fr 1fr auto;
+        grid-template-columns: minmax(170px, 1.5fr) 2fr 1fr auto;
         gap: 8px;
         align-items: end;
         grid-column: 1 / -1;
@@ -176,7 +176,16 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
       return typeof value === 'string' ? value : '';
     };
     const orNull = (name: string) => text(name).trim() || null;
-    const locales = this._draft.locales ?? {};
+    const locales = Object.fromEntries(
+      (['zh-CN', 'zh-TW'] as const).flatMap((locale) => {
+        const entry = {
+          ...(text(`${locale}-title`).trim() ? { title: text(`${locale}-title`).trim() } : {}),
+          ...(text(`${locale}-body`).trim() ? { body: text(`${locale}-body`) } : {}),
+          ...(text(`${locale}-ctaLabel`).trim() ? { ctaLabel: text(`${locale}-ctaLabel`).trim() } : {}),
+        };
+        return Object.keys(entry).length ? [[locale, entry]] : [];
+      }),
+    );
     return {
       name: text('name'),
       placement: text('placement'),
@@ -314,6 +323,40 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
           </div>
         </fieldset>
         <fieldset>
+          <legend>${t.translations}</legend>
+          ${(['zh-CN', 'zh-TW'] as const).map((locale) => {
+            const text = d.locales?.[locale] ?? {};
+            return html`<div class="field">
+                <label for="${locale}-title">${t.translationOf[locale]} · ${t.title}</label>
+                <input
+                  id="${locale}-title"
+                  name="${locale}-title"
+                  lang=${locale}
+                  .value=${text.title ?? ''}
+                />
+              </div>
+              <div class="field">
+                <label for="${locale}-ctaLabel">${t.translationOf[locale]} · ${t.ctaLabel}</label>
+                <input
+                  id="${locale}-ctaLabel"
+                  name="${locale}-ctaLabel"
+                  lang=${locale}
+                  .value=${text.ctaLabel ?? ''}
+                />
+              </div>
+              <div class="field wide">
+                <label for="${locale}-body">${t.translationOf[locale]} · ${t.body}</label>
+                <textarea
+                  id="${locale}-body"
+                  name="${locale}-body"
+                  lang=${locale}
+                  rows="2"
+                  .value=${text.body ?? ''}
+                ></textarea>
+              </div>`;
+          })}
+        </fieldset>
+        <fieldset>
           <legend>${t.schedule}</legend>
           ${field('startsAt', t.startsAt, toLocal(d.startsAt), 'datetime-local')}
           ${field('endsAt', t.endsAt, toLocal(d.endsAt), 'datetime-local')}
@@ -396,7 +439,7 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
           <h2 id="preview-heading">${t.preview}</h2>
           <crm-console-offer-preview
             lang=${this.ctx.locale}
-            .offer=${{ title: d.title || '…', body: d.body ?? '', imageUrl: d.imageUrl ?? null, ctaLabel: d.ctaLabel ?? null, discountCode: d.discountCode ?? null, discountPercent: d.discountPercent ?? null }}
+            .offer=${this.#previewOf(d)}
             .labels=${{ code: t.discountCode, copy: '', dismiss: '', percentOff: (n: number) => `${n}%` }}
           ></crm-console-offer-preview>
         </section>
@@ -407,6 +450,19 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
         </section>
       </aside>
     </div>`;
+  }
+
+  /** The draft as the banner would show it in the console's language. */
+  #previewOf(d: Partial<OfferView>) {
+    const variant = this.ctx.locale === 'en' ? {} : (d.locales?.[this.ctx.locale] ?? {});
+    return {
+      title: variant.title ?? (d.title || '…'),
+      body: variant.body ?? d.body ?? '',
+      imageUrl: d.imageUrl ?? null,
+      ctaLabel: variant.ctaLabel ?? d.ctaLabel ?? null,
+      discountCode: d.discountCode ?? null,
+      discountPercent: d.discountPercent ?? null,
+    };
   }
 
   #statusButton(status: OfferStatus, t: OffersMessages): TemplateResult {
@@ -493,9 +549,16 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
     const days = [...new Set(report.daily.map((d) => d.day))];
     const of = (group: 'treatment' | 'control', key: 'exposed' | 'conversions') =>
       days.map((day) => report.daily.find((d) => d.day === day && d.group === group)?.[key] ?? 0);
+    // Cumulative: each day's rate is over everyone exposed so far, so the lines settle as data comes in.
     const rate = (group: 'treatment' | 'control') => {
       const exposed = of(group, 'exposed');
-      return of(group, 'conversions').map((c, i) => (exposed[i] ? c / (exposed[i] ?? 1) : 0));
+      let people = 0;
+      let converted = 0;
+      return of(group, 'conversions').map((c, i) => {
+        people += exposed[i] ?? 0;
+        converted += c;
+        return people ? converted / people : 0;
+      });
     };
     const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
     const labels = days.map((d) => f.day(d));
@@ -551,7 +614,7 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
     const f = this.ctx.format;
     const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
     const money = (cents: number) => f.money(Math.round(cents));
-    const name = overall ? t.segmentAll : s.segment;
+    const name = overall ? t.segmentAll : (t.segments[s.segment] ?? s.segment);
     return html`<section class="card" aria-label="${t.segment}: ${name}">
       <h3>${t.segment}: ${name}</h3>
       ${s.smallSample ? html`<p class="warning" role="note">${t.smallSample}</p>` : nothing}
@@ -560,7 +623,7 @@ export class CrmConsoleOffer extends ConsolePage<OffersMessages> {
           <thead>
             <tr>
               <th scope="col">${t.arm}</th>
-              <th scope="col" class="num">${t.exposed}</th>
+              <th scope="col" class="num">${t.exposedPeople}</th>
               <th scope="col" class="num">${t.clickRate}</th>
               <th scope="col" class="num">${t.conversionRate}</th>
               <th scope="col" class="num">${t.revenuePerExposed}</th>

@@ -10,6 +10,7 @@ export interface OffersMessages {
   status: string;
   statuses: Record<'draft' | 'live' | 'paused', string>;
   exposed: string;
+  exposedPeople: string;
   conversions: string;
   open: string;
   launch: string;
@@ -84,6 +85,9 @@ export interface OffersMessages {
   unmeasured: string;
   segment: string;
   segmentAll: string;
+  segments: Record<string, string>;
+  translations: string;
+  translationOf: Record<'zh-CN' | 'zh-TW', string>;
   daily: string;
   dailyRate: string;
   showNumbers: string;
@@ -117,6 +121,7 @@ export const messages: Catalog<OffersMessages> = {
     status: 'Status',
     statuses: { draft: 'Draft', live: 'Live', paused: 'Paused' },
     exposed: 'Exposed (treatment)',
+    exposedPeople: 'Exposed',
     conversions: 'Conversions',
     open: 'Open',
     launch: 'Launch',
@@ -197,8 +202,11 @@ export const messages: Catalog<OffersMessages> = {
     unmeasured: 'This offer runs without a control group: its effect is not measured.',
     segment: 'Audience',
     segmentAll: 'Everyone',
+    segments: { anonymous: 'Anonymous visitors', identified: 'Identified customers' },
+    translations: 'Translations',
+    translationOf: { 'zh-CN': 'Simplified Chinese', 'zh-TW': 'Traditional Chinese' },
     daily: 'People exposed per day',
-    dailyRate: 'Conversion rate by day of first exposure',
+    dailyRate: 'Conversion rate so far, by day of first exposure',
     showNumbers: 'Show the numbers',
     day: 'Day',
     method:
@@ -213,6 +221,7 @@ export const messages: Catalog<OffersMessages> = {
     status: '状态',
     statuses: { draft: '草稿', live: '进行中', paused: '已暂停' },
     exposed: '曝光人数（实验组）',
+    exposedPeople: '曝光人数',
     conversions: '转化',
     open: '打开',
     launch: '上线',
@@ -305,8 +314,11 @@ export const messages: Catalog<OffersMessages> = {
     unmeasured: '此优惠没有对照组：其效果未被衡量。',
     segment: '受众',
     segmentAll: '所有人',
+    segments: { anonymous: '匿名访客', identified: '已识别客户' },
+    translations: '翻译',
+    translationOf: { 'zh-CN': '简体中文', 'zh-TW': '繁体中文' },
     daily: '每日曝光人数',
-    dailyRate: '按首次曝光日期的转化率',
+    dailyRate: '累计转化率（按首次曝光日期）',
     showNumbers: '显示数据',
     day: '日期',
     method:
@@ -321,6 +333,7 @@ export const messages: Catalog<OffersMessages> = {
     status: '狀態',
     statuses: { draft: '草稿', live: '進行中', paused: '已暫停' },
     exposed: '曝光人數（實驗組）',
+    exposedPeople: '曝光人數',
     conversions: '轉換',
     open: '開啟',
     launch: '上線',
@@ -413,8 +426,11 @@ export const messages: Catalog<OffersMessages> = {
     unmeasured: '此優惠沒有對照組：其效果未被衡量。',
     segment: '受眾',
     segmentAll: '所有人',
+    segments: { anonymous: '匿名訪客', identified: '已識別客戶' },
+    translations: '翻譯',
+    translationOf: { 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' },
     daily: '每日曝光人數',
-    dailyRate: '依首次曝光日期的轉換率',
+    dailyRate: '累計轉換率（依首次曝光日期）',
     showNumbers: '顯示數據',
     day: '日期',
     method:

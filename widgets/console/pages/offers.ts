@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { OfferStatus } from '../../../worker/contract/constants.ts';
 import type { OfferView } from '../../../worker/contract/offers.ts';
 import { ConsolePage } from '../page.ts';
@@ -14,6 +14,14 @@ const NEXT: Record<OfferStatus, OfferStatus> = { draft: 'live', live: 'paused', 
 /** Offers: every offer of the site with its status and treatment figures; launch, pause, resume. */
 export class CrmConsoleOffers extends ConsolePage<OffersMessages> {
   static override properties = { ...ConsolePage.properties, _error: { state: true } };
+  static override styles = [
+    ...ConsolePage.styles,
+    css`
+      td {
+        vertical-align: middle;
+      }
+    `,
+  ];
   protected readonly messages = messages;
   declare _error: unknown;
 
