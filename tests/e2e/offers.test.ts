@@ -57,7 +57,7 @@ async function shopperIn(
       headers: { Origin: server.origin, 'Content-Type': 'application/json' },
       body: '{}',
     });
-    const { visitorToken, expiresAt } = (await res.json()) as { visitorToken: string; expiresAt: number };
+    const { visitorToken, expiresAt } = await res.json<{ visitorToken: string; expiresAt: number }>();
     const visitorId = visitorIdOf(visitorToken);
     if (expectedGroup(site.visitorTokenSecret, LIGHTING, visitorId, 10) !== group) continue;
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
