@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerExposures, sites, visitors } from '../../db/schema/index.ts';
+import { customers, offerExposures, referralAttributions, sites, visitors } from '../../db/schema/index.ts';
 import { startDemo } from '../../examples/demo.ts';
 import { DEMO_OWNER, DEMO_SITE } from '../../examples/shop/seed.ts';
 import type { OfferGroup } from '../../worker/contract/constants.ts';
@@ -140,6 +140,51 @@ describe('one-to-one offers in the example shop', () => {
     await expect.poll(async () => (await exposureOf(visitorId))?.revenueCents, settle).toBe(4900);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('gives a customer a referral link in their card, attributes the friend it brings, and the 360 shows it', async () => {
+    const referrer = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+    const page = await referrer.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${server.origin}/account.html`);
+    await page.getByLabel('Demo customer').selectOption('cust-1001');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/account.html');
+    const link = page.locator('crm-customer-card').locator('[part~="referral"] a');
+    await expect.poll(() => link.count(), settle).toBe(1);
+    const url = await link.getAttribute('href');
+    expect(url).toMatch(/\?crm_ref=[A-Za-z0-9_-]{8,}$/);
+    expect(problems).toEqual([]);
+
+    // A friend follows the link, then signs in: the friend's profile is attributed to Ada.
+    const friend = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+    const friendPage = await friend.newPage();
+    await friendPage.goto(url ?? '');
+    const db = server.database.db;
+    const ada = await db.query.customers.findFirst({ where: eq(customers.externalId, 'cust-1001') });
+    await expect
+      .poll(async () => (await db.select().from(referralAttributions)).map((a) => a.referrerId), settle)
+      .toEqual([ada?.id]);
+    await friendPage.goto(`${server.origin}/account.html`);
+    await friendPage.getByLabel('Demo customer').selectOption('cust-1003');
+    await friendPage.getByRole('button', { name: 'Sign in' }).click();
+    await friendPage.waitForURL('**/account.html');
+    const grace = await db.query.customers.findFirst({ where: eq(customers.externalId, 'cust-1003') });
+    await expect
+      .poll(async () => (await db.select().from(referralAttributions)).map((a) => a.customerId), settle)
+      .toEqual([grace?.id]);
+
+    // Staff see it on Ada's profile: whom she brought and what they bought.
+    await page.goto(`${server.origin}/console/sites/${site.id}/customers/${ada?.id ?? ''}`);
+    await page.getByLabel('Email').fill(DEMO_OWNER.email);
+    await page.getByLabel('Password').fill(DEMO_OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const section = page.locator('crm-console-referrals');
+    await expect.poll(() => section.getByRole('link', { name: 'Grace Chen' }).count(), settle).toBe(1);
+    expect(await section.getByText('Brought 1 person through their link').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await referrer.close();
+    await friend.close();
   });
 
   it('shows both groups in the console report', async () => {

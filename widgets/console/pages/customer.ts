@@ -7,6 +7,7 @@ import { siteUrl } from '../routes.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { messages, type CustomerMessages } from './customer.messages.ts';
 import { definePage } from './define.ts';
+import './customer-referrals.ts';
 
 /**
  * The customer 360: contact and consent, stats, orders with their items, and the browsing
@@ -125,7 +126,10 @@ export class CrmConsoleCustomer extends ConsolePage<CustomerMessages> {
     return html`<h1>${c.name ?? c.email ?? t.anonymous}</h1>
       <div class="layout">
         <div>${this.#stats(c)} ${this.#timeline(c)}</div>
-        <div>${this.#contact(c)} ${this.#orders(c.orders)}</div>
+        <div>
+          ${this.#contact(c)} ${this.#orders(c.orders)}
+          <crm-console-referrals .ctx=${this.ctx} .customerId=${c.id}></crm-console-referrals>
+        </div>
       </div>`;
   }
 

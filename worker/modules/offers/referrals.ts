@@ -36,11 +36,12 @@ export async function referralLinkFor(
   return withCode(offer.ctaUrl ?? '/', page, link.code);
 }
 
+/** The target with the code added: absolute against the page, or a path when no page is known. */
 function withCode(target: string, page: URL | null, code: string): string | null {
   try {
-    const url = new URL(target, page ?? undefined);
+    const url = new URL(target, page ?? 'https://site.invalid');
     url.searchParams.set(REFERRAL_PARAM, code);
-    return url.href;
+    return page || !target.startsWith('/') ? url.href : `${url.pathname}${url.search}`;
   } catch {
     return null;
   }

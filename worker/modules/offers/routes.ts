@@ -23,6 +23,15 @@ import { recordOfferEvent } from './events.ts';
 import { myReferralLink, referralsOf } from './referrals.ts';
 import { offerReport } from './report.ts';
 
+/** A URL from a header, or null when it is not one. */
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
 /** The caller's profile from verified tokens only (the visitor token, and the identity token once identified). */
 async function caller(ctx: ServiceContext, c: AppContext) {
   const site = c.get('site');
@@ -51,9 +60,13 @@ export function offerWidgetRoutes(ctx: ServiceContext, deps: OfferDeps) {
     })
     .get('/referral', async (c) => {
       const { site, visitor } = await caller(ctx, c);
-      const page = c.req.header('Origin');
+      // Same-origin requests carry no Origin; the Referer (an origin at least) tells the site too.
+      const page = c.req.header('Origin') ?? c.req.header('Referer');
       c.header('Cache-Control', 'no-store');
-      return c.json(await myReferralLink(ctx, site.id, visitor.customerId, page ? new URL(page) : null), 200);
+      return c.json(
+        await myReferralLink(ctx, site.id, visitor.customerId, page ? parseUrl(page) : null),
+        200,
+      );
     });
 }
 
