@@ -134,7 +134,9 @@ describe('<crm-offer-banner>', () => {
     await region.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await exposure('banner-below'))[0]?.impressions, settle).toBe(1);
     // Scrolling away and back on the same page is the same impression.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
     await region.scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     expect((await exposure('banner-below'))[0]?.impressions).toBe(1);
