@@ -23,6 +23,7 @@ CREATE TABLE `offer_exposures` (
 	`group` text NOT NULL,
 	`segment` text NOT NULL,
 	`first_exposed_at` integer NOT NULL,
+	`exposed_day` integer NOT NULL,
 	`impressions` integer DEFAULT 0 NOT NULL,
 	`last_impression_at` integer,
 	`clicked_at` integer,
@@ -36,7 +37,7 @@ CREATE TABLE `offer_exposures` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `offer_exposures_customer_offer_uq` ON `offer_exposures` (`customer_id`,`offer_id`);--> statement-breakpoint
-CREATE INDEX `offer_exposures_site_offer_idx` ON `offer_exposures` (`site_id`,`offer_id`,`first_exposed_at`);--> statement-breakpoint
+CREATE INDEX `offer_exposures_report_idx` ON `offer_exposures` (`site_id`,`offer_id`,`segment`,`group`,`exposed_day`,`impressions`,`clicked_at`,`converted_at`,`revenue_cents`);--> statement-breakpoint
 CREATE TABLE `offers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`site_id` text NOT NULL,

@@ -91,6 +91,8 @@ export const offerExposures = sqliteTable(
     /** Audience the person was in when first exposed (`anonymous`, `identified`, a score segment…). */
     segment: text('segment').notNull(),
     firstExposedAt: integer('first_exposed_at').notNull(),
+    /** UTC day number (epoch days) of the first exposure, for the report's daily series. */
+    exposedDay: integer('exposed_day').notNull(),
     impressions: integer('impressions').notNull().default(0),
     lastImpressionAt: integer('last_impression_at'),
     clickedAt: integer('clicked_at'),
@@ -101,8 +103,19 @@ export const offerExposures = sqliteTable(
   },
   (t) => [
     uniqueIndex('offer_exposures_customer_offer_uq').on(t.customerId, t.offerId),
-    // The report reads one offer's rows; the day comes with them for the series.
-    index('offer_exposures_site_offer_idx').on(t.siteId, t.offerId, t.firstExposedAt),
+    // The report reads one offer's rows from this index alone (it covers every column the report
+    // sums), in the order it groups them: no table lookup and no sort, even at a million rows.
+    index('offer_exposures_report_idx').on(
+      t.siteId,
+      t.offerId,
+      t.segment,
+      t.group,
+      t.exposedDay,
+      t.impressions,
+      t.clickedAt,
+      t.convertedAt,
+      t.revenueCents,
+    ),
   ],
 );
 

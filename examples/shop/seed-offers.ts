@@ -135,7 +135,11 @@ export async function seedOfferHistory(db: Db, shoppers = 120): Promise<void> {
         properties: { sku: 'LAMP-01' },
       },
     ]);
-    const { offer } = await decide(ctx, deps, site, visitor, { placement: 'home-hero', language: 'en' });
+    const profile = { id: visitor.customerId, externalId: null };
+    const { offer } = await decide(ctx, deps, site, visitor, profile, {
+      placement: 'home-hero',
+      language: 'en',
+    });
     if (offer) {
       await recordOfferEvent(ctx, site.id, visitor.customerId, {
         exposureId: offer.exposureId,

@@ -354,6 +354,7 @@ describe('report', () => {
       group,
       segment: i % 2 ? 'identified' : 'anonymous',
       firstExposedAt: t.clock.now,
+      exposedDay: Math.floor(t.clock.now / DAY),
       convertedAt: i < conversions ? t.clock.now : null,
       revenueCents: i < conversions ? cents : 0,
     }));

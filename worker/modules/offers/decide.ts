@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { customers, offerExposures, offers, type Site, type Visitor } from '../../../db/schema/index.ts';
+import { offerExposures, offers, type Site, type Visitor } from '../../../db/schema/index.ts';
 import { jsonValues } from '../../../db/json.ts';
 import type { OfferGroup } from '../../contract/constants.ts';
 import type { DecidedOffer, DecideRequest, DecideResponse } from '../../contract/offers.ts';
 import type { ServiceContext } from '../context.ts';
 import { assign } from './assignment.ts';
+import type { CallerProfile } from './caller.ts';
 import type { LiveOffer, OfferCache } from './cache.ts';
 import { localized } from './locale.ts';
 import { attributeReferral, referralLinkFor } from './referrals.ts';
@@ -22,6 +23,8 @@ type Exposure = Pick<
   typeof offerExposures.$inferSelect,
   'id' | 'offerId' | 'group' | 'impressions' | 'dismissedAt' | 'convertedAt'
 >;
+
+const DAY_MS = 86_400_000;
 
 /** Weight, in exposed people, of the placement's average in each offer's expected value. */
 const PRIOR_EXPOSED = 100;
@@ -78,14 +81,10 @@ export async function decide(
   deps: OfferDeps,
   site: Site,
   visitor: Visitor,
+  profile: CallerProfile,
   input: DecideRequest,
 ): Promise<DecideResponse> {
   const now = ctx.now();
-  const profile = await ctx.db.query.customers.findFirst({
-    columns: { id: true, externalId: true },
-    where: eq(customers.id, visitor.customerId),
-  });
-  if (!profile) return { offer: null };
   const identified = profile.externalId !== null;
   if (input.referralCode) await attributeReferral(ctx, site.id, profile.id, input.referralCode);
 
@@ -188,6 +187,7 @@ async function expose(
         group,
         segment,
         firstExposedAt: ctx.now(),
+        exposedDay: Math.floor(ctx.now() / DAY_MS),
       })
       .onConflictDoNothing(),
     ctx.db

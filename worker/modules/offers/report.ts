@@ -6,6 +6,8 @@ import { notFound } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { meanDifference, proportionDifference, sampleRatio, type Difference } from './stats.ts';
 
+const DAY_MS = 86_400_000;
+
 /** Fewest people per arm before the report says anything. */
 export const MIN_ARM_SIZE = 100;
 /** Fewest conversions (and non-conversions) per arm for the normal approximations to hold. */
@@ -108,31 +110,34 @@ export async function offerReport(ctx: ServiceContext, site: Site, offerId: stri
     where: and(eq(offers.id, offerId), eq(offers.siteId, site.id)),
   });
   if (!offer) throw notFound('No such offer');
-  const rows = await ctx.db.all<ArmRow>(sql`
-    SELECT segment, "group" AS grp, count(*) AS exposed,
+  // One pass over the covering index, grouped as the index is ordered; totals and the daily
+  // series are both summed from these rows.
+  const rows = await ctx.db.all<ArmRow & { day: number }>(sql`
+    SELECT segment, "group" AS grp, exposed_day AS day, count(*) AS exposed,
       sum(impressions > 0) AS impressions, sum(clicked_at IS NOT NULL) AS clicks,
       sum(converted_at IS NOT NULL) AS conversions, sum(revenue_cents) AS revenue,
       sum(revenue_cents * revenue_cents) AS revenueSquares
     FROM offer_exposures WHERE site_id = ${site.id} AND offer_id = ${offerId}
-    GROUP BY segment, "group"`);
-  const daily = await ctx.db.all<{
-    day: string;
-    group: OfferGroup;
-    exposed: number;
-    conversions: number;
-  }>(sql`
-    SELECT strftime('%Y-%m-%d', first_exposed_at / 1000, 'unixepoch') AS day, "group" AS "group",
-      count(*) AS exposed, sum(converted_at IS NOT NULL) AS conversions
-    FROM offer_exposures WHERE site_id = ${site.id} AND offer_id = ${offerId}
-    GROUP BY day, "group" ORDER BY day`);
+    GROUP BY segment, "group", exposed_day`);
+  const byDay = new Map<string, { day: string; group: OfferGroup; exposed: number; conversions: number }>();
+  for (const row of rows) {
+    const day = new Date(row.day * DAY_MS).toISOString().slice(0, 10);
+    const entry = byDay.get(`${day}|${row.grp}`) ?? { day, group: row.grp, exposed: 0, conversions: 0 };
+    entry.exposed += row.exposed;
+    entry.conversions += row.conversions;
+    byDay.set(`${day}|${row.grp}`, entry);
+  }
+  const daily = [...byDay.values()].sort((a, b) =>
+    a.day === b.day ? (a.group < b.group ? -1 : 1) : a.day < b.day ? -1 : 1,
+  );
 
   const bySegment = new Map<string, Record<OfferGroup, Omit<ArmRow, 'segment' | 'grp'>>>();
   const total = { treatment: EMPTY, control: EMPTY };
-  for (const { segment, grp, ...figures } of rows) {
-    const entry = bySegment.get(segment) ?? { treatment: EMPTY, control: EMPTY };
-    entry[grp] = add(entry[grp], figures);
-    total[grp] = add(total[grp], figures);
-    bySegment.set(segment, entry);
+  for (const row of rows) {
+    const entry = bySegment.get(row.segment) ?? { treatment: EMPTY, control: EMPTY };
+    entry[row.grp] = add(entry[row.grp], row);
+    total[row.grp] = add(total[row.grp], row);
+    bySegment.set(row.segment, entry);
   }
   return {
     offerId,

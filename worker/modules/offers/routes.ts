@@ -14,10 +14,10 @@ import { parseInput, readBody } from '../../http/body.ts';
 import type { AppContext, AppEnv } from '../../http/env.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireVisitor } from '../identity/visitor-auth.ts';
-import { myCustomerId } from '../profiles/service.ts';
 import { siteById } from '../sites/settings.ts';
 import { audit } from '../staff/audit.ts';
 import { createOffer, estimateAudience, getOffer, listOffers, setOfferStatus, updateOffer } from './admin.ts';
+import { callerProfile } from './caller.ts';
 import { decide, type OfferDeps } from './decide.ts';
 import { recordOfferEvent } from './events.ts';
 import { myReferralLink, referralsOf } from './referrals.ts';
@@ -36,8 +36,8 @@ function parseUrl(value: string): URL | null {
 async function caller(ctx: ServiceContext, c: AppContext) {
   const site = c.get('site');
   const visitor = await requireVisitor(ctx, c);
-  await myCustomerId(ctx, site, visitor, c.req.header(IDENTITY_HEADER));
-  return { site, visitor };
+  const profile = await callerProfile(ctx, site, visitor, c.req.header(IDENTITY_HEADER));
+  return { site, visitor, profile };
 }
 
 /**
@@ -48,9 +48,9 @@ export function offerWidgetRoutes(ctx: ServiceContext, deps: OfferDeps) {
   return new Hono<AppEnv>()
     .post('/decide', async (c) => {
       const input = await readBody(c, decideRequest);
-      const { site, visitor } = await caller(ctx, c);
+      const { site, visitor, profile } = await caller(ctx, c);
       c.header('Cache-Control', 'no-store');
-      return c.json(await decide(ctx, deps, site, visitor, input), 200);
+      return c.json(await decide(ctx, deps, site, visitor, profile, input), 200);
     })
     .post('/events', async (c) => {
       const input = await readBody(c, offerEventRequest);
