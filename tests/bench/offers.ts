@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { offers, products } from '../../db/schema/index.ts';
 import { serviceContext } from '../../worker/app.ts';
 import type { OfferInput } from '../../worker/contract/offers.ts';
+import { verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
+import { OfferCache } from '../../worker/modules/offers/cache.ts';
+import { decide as decideOffer } from '../../worker/modules/offers/decide.ts';
 import { offerReport } from '../../worker/modules/offers/report.ts';
+import { DEFAULT_SOURCES } from '../../worker/modules/offers/sources.ts';
 import { createSite } from '../../worker/modules/sites/service.ts';
 import { start } from '../../worker/node.ts';
 
@@ -175,6 +179,30 @@ try {
   for (let i = 0; i < 500; i++) single.push(await decide(tokens[i] ?? ''));
   note('decision p50, one client', ms(percentile(single, 0.5)));
   note('decision p99, one client', ms(percentile(single, 0.99)));
+
+  // The same decisions through the service alone, in this process: the server's own cost,
+  // without HTTP and the clients sharing the machine.
+  const deps = { cache: new OfferCache(ctx), sources: DEFAULT_SOURCES };
+  const service: number[] = [];
+  for (const token of tokens.slice(0, 1000)) {
+    const visitor = await verifyVisitorToken(ctx, site, token);
+    const started = performance.now();
+    await decideOffer(
+      ctx,
+      deps,
+      site,
+      visitor,
+      { id: visitor.customerId, externalId: null },
+      {
+        placement: 'home-hero',
+        url: `${ORIGIN}/products/lamp`,
+        language: 'en',
+      },
+    );
+    service.push(performance.now() - started);
+  }
+  note('decision service time p50 (in process, no HTTP)', ms(percentile(service, 0.5)));
+  note('decision service time p99 (in process, no HTTP)', ms(percentile(service, 0.99)));
 
   // The report over a million exposures of one offer: a tenth in control, 5 % and 4 % converting.
   const generating = performance.now();
