@@ -48,6 +48,8 @@ describe('roles', () => {
       'settings.write': ['owner', 'admin'],
       'keys.manage': ['owner'],
       'staff.manage': ['owner'],
+      'offers.read': ['owner', 'admin', 'marketing'],
+      'offers.write': ['owner', 'admin', 'marketing'],
       'orders.write': [],
     });
   });
