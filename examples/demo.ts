@@ -16,15 +16,22 @@ import {
 import { seedDemoService } from './shop/seed-service.ts';
 import { createShopApp } from './shop/server.ts';
 import { seedScoringDemo } from './shop/seed-scoring.ts';
+import { seedOfferHistory } from './shop/seed-offers.ts';
 
 const shopDir = join(dirname(fileURLToPath(import.meta.url)), 'shop');
+
+/** What the demo takes beyond the server's options. */
+export interface DemoOptions extends StartOptions {
+  /** Shoppers in the lighting offer's seeded history; none unless told (`npm start` seeds 120, once). */
+  offerHistory?: number;
+}
 
 /**
  * Starts the demo: the CRM, the example shop on the same origin, and the seeded demo site
  * allowing that origin. Only an embedded database: the demo's public secret key must never
  * become a tenant of a real server.
  */
-export async function startDemo(options: StartOptions = {}): Promise<RunningServer> {
+export async function startDemo(options: DemoOptions = {}): Promise<RunningServer> {
   const dbUrl = options.dbUrl ?? 'file:./data/demo.db';
   if (!dbUrl.startsWith('file:')) {
     throw new Error(`The demo runs on an embedded database only (file:…), not ${dbUrl}`);
@@ -48,11 +55,12 @@ export async function startDemo(options: StartOptions = {}): Promise<RunningServ
   await seedDemo(server.database.db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   await seedDemoOwner(server.database.db);
   await seedDemoService(server.database.db);
+  if (options.offerHistory) await seedOfferHistory(server.database.db, options.offerHistory);
   return server;
 }
 
 if (import.meta.main) {
-  const server = await startDemo(optionsFromEnv(process.env));
+  const server = await startDemo({ ...optionsFromEnv(process.env), offerHistory: 120 });
   const { origin } = server;
   // Shoppers with a past, scored, for the customer-intelligence pages (once per database).
   await seedScoringDemo(server.database.db, DEMO_SITE.publishableKey);

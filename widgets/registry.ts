@@ -9,4 +9,5 @@ export const widgets: WidgetRegistry = {
   'crm-ticket-form': () => import('./ticket-form/define.ts'),
   'crm-faq': () => import('./faq/define.ts'),
   'crm-order-builder': () => import('./order-builder/define.ts'),
+  'crm-offer-banner': () => import('./offer-banner/define.ts'),
 };

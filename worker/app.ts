@@ -13,6 +13,9 @@ import type { ServiceContext } from './modules/context.ts';
 import { SiteCache } from './modules/sites/cache.ts';
 import type { LatLng } from './modules/tickets/geo.ts';
 import type { BlobStorage } from './modules/tickets/storage.ts';
+import { OfferCache } from './modules/offers/cache.ts';
+import { offerConversions } from './modules/offers/conversions.ts';
+import { DEFAULT_SOURCES, type OfferDataSources } from './modules/offers/sources.ts';
 
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {
@@ -39,6 +42,8 @@ export interface AppDeps {
   blobs?: BlobStorage;
   /** The request's own coordinates where the runtime knows them (`request.cf` on Workers). */
   requestLocation?: (c: Context) => LatLng | null;
+  /** Facts offers target on that other modules hold (scores, cross-sell, complaints). */
+  offerSources?: Partial<OfferDataSources>;
 }
 
 /** The service context the app runs its modules with. */
@@ -51,6 +56,7 @@ export function serviceContext(
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ...(deps.passwordIterations ? { passwordIterations: deps.passwordIterations } : {}),
+    orderHooks: [offerConversions],
   };
 }
 
@@ -65,6 +71,7 @@ export function createApp(deps: AppDeps) {
     now: ctx.now,
   });
   const sites = new SiteCache(ctx);
+  const offers = { cache: new OfferCache(ctx), sources: { ...DEFAULT_SOURCES, ...deps.offerSources } };
   const app = new Hono<AppEnv>();
   app.onError(
     createErrorHandler(
@@ -79,14 +86,16 @@ export function createApp(deps: AppDeps) {
     .get('/health', (c) => c.json({ ok: true }))
     .route(
       '/v1',
-      widgetApi(ctx, limit, sites, {
-        blobs: deps.blobs,
-        clientAddress: deps.clientAddress,
-        requestLocation: deps.requestLocation,
-      }),
+      widgetApi(
+        ctx,
+        limit,
+        sites,
+        { blobs: deps.blobs, clientAddress: deps.clientAddress, requestLocation: deps.requestLocation },
+        offers,
+      ),
     )
     .route('/v1', serverApi(ctx, limit))
-    .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }))
+    .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }, offers))
     .route(CONSOLE_PATH, consolePage());
 }
 

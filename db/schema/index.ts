@@ -15,3 +15,4 @@ export * from './tickets.ts';
 export * from './help.ts';
 export * from './configurator.ts';
 export * from './scoring.ts';
+export * from './offers.ts';

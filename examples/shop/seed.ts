@@ -14,6 +14,7 @@ import { issueVisitorToken, verifyVisitorToken } from '../../worker/modules/iden
 import { ingestEvents } from '../../worker/modules/tracking/service.ts';
 import { identifyVisitor } from '../../worker/modules/identity/identify.ts';
 import { seedHelpCenter } from './help-center.ts';
+import { seedOffers } from './seed-offers.ts';
 
 /**
  * Credentials of the demo site. Public on purpose: they only exist in a database the
@@ -181,6 +182,7 @@ export async function seedDemo(db: Db, origins: string[]): Promise<boolean> {
     if (index === 0) await seedCustomOrder(ctx, site, visitor.customerId);
   }
   await seedHelpCenter({ ...ctx, now: Date.now }, site.id, visitorIds);
+  await seedOffers(db, site);
   await db.update(sites).set({ name: DEMO_SITE.name }).where(eq(sites.id, site.id));
   return true;
 }

@@ -50,6 +50,8 @@ describe('roles', () => {
       'keys.manage': ['owner'],
       'staff.manage': ['owner'],
       'scores.run': ['owner', 'admin', 'marketing'],
+      'offers.read': ['owner', 'admin', 'marketing'],
+      'offers.write': ['owner', 'admin', 'marketing'],
       'orders.write': [],
       'tickets.read': ['owner', 'admin', 'service'],
       'tickets.write': ['owner', 'admin', 'service'],

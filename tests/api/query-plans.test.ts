@@ -31,6 +31,8 @@ const SMALL_TABLES = new Set([
   'help_categories',
   'scoring_settings',
   'browsing_groups',
+  // A site's offers: the campaigns staff set up, tens at most.
+  'offers',
 ]);
 
 interface Recorded {
@@ -436,6 +438,72 @@ beforeAll(async () => {
     browser.call('POST', `${cfg}/orders/${first?.orderId ?? ''}/status`, { status: 'in_production' }),
   );
   await expectOk('console custom orders csv', () => browser.call('GET', `${cfg}/orders.csv?day=2026-11-23`));
+  // Offers: the editor, the decision with a rule of every stored source, the banner's events,
+  // a conversion in an order's batch, the report, the audience estimate and referrals.
+  const offerBody = {
+    name: 'Plan offer',
+    placement: 'home-hero',
+    title: 'Plan',
+    skus: ['MUG-01'],
+    referral: true,
+    holdoutPercent: 0,
+    holdoutOverride: true,
+    targeting: [
+      { kind: 'viewedCategory', categories: ['Lighting', 'Kitchen'], days: 30 },
+      { kind: 'boughtNotBought', bought: ['LAMP-01'], notBought: ['MUG-01'] },
+    ],
+  };
+  const shopper = await t.newVisitor();
+  await expectOk('identify (offers shopper)', async () =>
+    t.widget('POST', '/v1/identify', { body: {}, headers: await bearer(shopper, 'plan-cust')() }),
+  );
+  const created = await expectOk('offer create', () => browser.call('POST', `${site}/offers`, offerBody));
+  const offerId = (await created.json<{ id: string }>()).id;
+  await expectOk('offer launch', () =>
+    browser.call('POST', `${site}/offers/${offerId}/status`, { status: 'live' }),
+  );
+  await expectOk('offer list', () => browser.call('GET', `${site}/offers`));
+  await expectOk('offer audience', () =>
+    browser.call('POST', `${site}/offers/audience`, { targeting: offerBody.targeting }),
+  );
+  const decision = await expectOk('offer decide', async () =>
+    t.widget('POST', '/v1/offers/decide', {
+      body: { placement: 'home-hero', url: 'https://shop.example/' },
+      headers: await bearer(shopper, 'plan-cust')(),
+    }),
+  );
+  const { offer } = await decision.json<{ offer: { exposureId: string; referralUrl: string } | null }>();
+  if (!offer) throw new Error('the plan customer was not offered the plan offer');
+  await expectOk('offer decide again', async () =>
+    t.widget('POST', '/v1/offers/decide', {
+      body: { placement: 'home-hero' },
+      headers: await bearer(shopper, 'plan-cust')(),
+    }),
+  );
+  await expectOk('offer event', async () =>
+    t.widget('POST', '/v1/offers/events', {
+      body: { exposureId: offer.exposureId, type: 'impression', eventId: 'plan-imp-0001' },
+      headers: await bearer(shopper, 'plan-cust')(),
+    }),
+  );
+  const friend = await t.newVisitor();
+  await expectOk('offer decide (referred, anonymous)', () =>
+    t.widget('POST', '/v1/offers/decide', {
+      body: { placement: 'home-hero', referralCode: new URL(offer.referralUrl).searchParams.get('crm_ref') },
+      headers: { Authorization: `Bearer ${friend}` },
+    }),
+  );
+  await expectOk('identify (merge with offers)', async () =>
+    t.widget('POST', '/v1/identify', { body: {}, headers: await bearer(friend, 'plan-cust')() }),
+  );
+  await expectOk('order (conversion)', () =>
+    t.staff('POST', '/v1/orders', { headers: { 'Idempotency-Key': 'plan-order-0003' }, body: order }),
+  );
+  await expectOk('offer report', () => browser.call('GET', `${site}/offers/${offerId}/report`));
+  await expectOk('offer referrals', () => browser.call('GET', `${site}/offers/referrals/${id}`));
+  await expectOk('offer referral link', async () =>
+    t.widget('GET', '/v1/offers/referral', { headers: await bearer(shopper, 'plan-cust')() }),
+  );
   const ctx = { db: t.db, now: () => t.clock.now, newId };
   for (const job of JOBS) {
     step = `job ${job.name}`;

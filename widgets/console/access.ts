@@ -9,6 +9,7 @@ export const ACCESS = {
   customers: STAFF_PERMISSIONS['customers.read'],
   settings: STAFF_PERMISSIONS['settings.read'],
   configurator: STAFF_PERMISSIONS['configurator.read'],
+  offers: STAFF_PERMISSIONS['offers.read'],
   keys: STAFF_PERMISSIONS['keys.manage'],
   staff: STAFF_PERMISSIONS['staff.manage'],
   tickets: STAFF_PERMISSIONS['tickets.read'],

@@ -29,6 +29,7 @@ const SITE_NAV: readonly { name: PageName; section: string[]; access: Access }[]
   { name: 'custom-orders', section: ['custom-orders'], access: 'configurator' },
   { name: 'products', section: ['products'], access: 'configurator' },
   { name: 'scoring', section: ['scoring'], access: 'reports' },
+  { name: 'offers', section: ['offers'], access: 'offers' },
   { name: 'settings', section: ['settings'], access: 'settings' },
 ];
 
@@ -38,6 +39,7 @@ const NAV_PARENT: Partial<Record<PageName, PageName>> = {
   ticket: 'tickets',
   'help-article': 'help',
   'custom-order': 'custom-orders',
+  offer: 'offers',
 };
 
 /**

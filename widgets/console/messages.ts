@@ -17,6 +17,7 @@ export interface ShellMessages {
   'custom-orders': string;
   products: string;
   scoring: string;
+  offers: string;
   settings: string;
   staff: string;
   audit: string;
@@ -51,6 +52,7 @@ export const messages: Catalog<ShellMessages> = {
     'custom-orders': 'Custom orders',
     products: 'Configurator',
     scoring: 'Intelligence',
+    offers: 'Offers',
     settings: 'Site settings',
     staff: 'Staff',
     audit: 'Audit log',
@@ -82,6 +84,7 @@ export const messages: Catalog<ShellMessages> = {
     'custom-orders': '定制订单',
     products: '定制器',
     scoring: '客户洞察',
+    offers: '优惠',
     settings: '站点设置',
     staff: '员工',
     audit: '审计日志',
@@ -113,6 +116,7 @@ export const messages: Catalog<ShellMessages> = {
     'custom-orders': '訂製訂單',
     products: '訂製器',
     scoring: '客戶洞察',
+    offers: '優惠',
     settings: '網站設定',
     staff: '員工',
     audit: '稽核日誌',

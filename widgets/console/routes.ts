@@ -12,6 +12,8 @@ export type PageName =
   | 'activity'
   | 'scoring'
   | 'settings'
+  | 'offers'
+  | 'offer'
   | 'staff'
   | 'audit'
   | 'tickets'
@@ -134,6 +136,20 @@ export const ROUTES: readonly RouteDef[] = [
     tag: 'crm-console-products',
     load: () => import('./pages/products.ts'),
     access: 'configurator',
+  },
+  {
+    name: 'offers',
+    path: '/sites/:siteId/offers',
+    tag: 'crm-console-offers',
+    load: () => import('./pages/offers.ts'),
+    access: 'offers',
+  },
+  {
+    name: 'offer',
+    path: '/sites/:siteId/offers/:offerId',
+    tag: 'crm-console-offer',
+    load: () => import('./pages/offer.ts'),
+    access: 'offers',
   },
   {
     name: 'staff',

@@ -40,6 +40,8 @@ export interface KitRequestOptions {
    * with no visitor made or consent asked (the card's staff mode, in the company's own tools).
    */
   staffToken?: string;
+  /** Lets the request finish when the page goes away (a click that navigates). */
+  keepalive?: boolean;
 }
 
 /**

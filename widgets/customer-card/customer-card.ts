@@ -7,7 +7,7 @@ import { KitController } from '../core/kit-controller.ts';
 import type { KitError } from '../core/kit.ts';
 import { LocaleController } from '../core/locale-controller.ts';
 import { tokens } from '../core/tokens.ts';
-import { fetchProfile } from './api.ts';
+import { fetchProfile, fetchReferral } from './api.ts';
 import { messages, type CardMessages } from './messages.ts';
 import { styles } from './customer-card.styles.ts';
 
@@ -35,6 +35,8 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  *   minutes). The card then shows the customer named by `customer` with their scores. Without
  *   a valid token nothing is shown; a visitor's card never reads scores.
  * @attr customer - Staff mode: the site's own id (`sub`) of the customer to show.
+ * @attr referral - Also show the customer's personal referral link (when the site runs a
+ *   referral offer) and how many friends it brought; one more request once identified.
  * @attr lang - Locale of the card (`en`, `zh-CN`, `zh-TW`; `zh-Hant`, `zh-HK` → `zh-TW`).
  *   Defaults to the closest `[lang]` ancestor, then the browser's language.
  *
@@ -54,6 +56,7 @@ const STATES = ['initial', 'pending', 'complete', 'error'] as const;
  * @csspart state - Loading, not-tracked and error messages.
  * @csspart retry - The retry button of the error state.
  * @csspart production - A custom order's production status (`data-status` tells which).
+ * @csspart referral - The referral link and its count.
  *
  * @cssprop --crm-font-family - Font of the card.
  * @cssprop --crm-color-text - Text color.
@@ -69,6 +72,7 @@ export class CrmCustomerCard extends LitElement {
   static override properties = {
     staffToken: { attribute: 'staff-token' },
     customer: { attribute: 'customer' },
+    referral: { type: Boolean },
     _staffReady: { state: true },
   };
 
@@ -76,12 +80,15 @@ export class CrmCustomerCard extends LitElement {
   declare staffToken: string | null;
   /** Staff mode: the site's own id of the customer to show. */
   declare customer: string | null;
+  /** Whether to show the customer's referral link. */
+  declare referral: boolean;
   declare _staffReady: boolean;
 
   constructor() {
     super();
     this.staffToken = null;
     this.customer = null;
+    this.referral = false;
     this._staffReady = false;
   }
 
@@ -94,9 +101,14 @@ export class CrmCustomerCard extends LitElement {
 
   readonly #profile = new Task(this, {
     // In staff mode the card reads no visitor's profile (and makes no visitor).
-    task: async ([kit, visitor, staff], { signal }) =>
-      kit && !staff ? { me: await fetchProfile(kit, signal), visitor } : initialState,
-    args: () => [this.#kit.kit, this.#kit.visitor, Boolean(this.staffToken)] as const,
+    task: async ([kit, visitor, staff, referral], { signal }) => {
+      if (!kit || staff) return initialState;
+      const me = await fetchProfile(kit, signal);
+      // A lost referral link must not hide the profile.
+      const link = referral && me?.identified ? await fetchReferral(kit, signal).catch(() => null) : null;
+      return { me, visitor, link };
+    },
+    args: () => [this.#kit.kit, this.#kit.visitor, Boolean(this.staffToken), this.referral] as const,
     onComplete: () => {
       this.#kit.emit('crm-load', {});
     },
@@ -140,7 +152,7 @@ export class CrmCustomerCard extends LitElement {
       </header>
       ${
         me
-          ? this.#profileOf(me, t, format)
+          ? html`${this.#profileOf(me, t, format)}${shown.link?.url ? this.#referral(shown.link.url, shown.link.referred, t) : nothing}`
           : shown
             ? html`<p part="state" class="muted">${t.notTracked}</p>`
             : status === TaskStatus.ERROR
@@ -199,6 +211,14 @@ export class CrmCustomerCard extends LitElement {
               </ul>`
         }
       </section>`;
+  }
+
+  #referral(url: string, referred: number, t: CardMessages): TemplateResult {
+    return html`<section part="referral" aria-labelledby="referral-heading">
+      <h3 id="referral-heading">${t.referral}</h3>
+      <p><a href=${url}>${url}</a></p>
+      <p class="muted">${t.referred(referred)}</p>
+    </section>`;
   }
 
   #order(order: MyOrder, t: CardMessages, format: Formatter): TemplateResult {

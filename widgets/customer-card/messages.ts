@@ -20,6 +20,8 @@ export interface CardMessages {
   retry: string;
   /** A custom order's production status (`received`, `in_production`, …). */
   production: Record<ProductionStatus, string>;
+  referral: string;
+  referred: (count: number) => string;
 }
 
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
@@ -50,6 +52,8 @@ export const messages: Catalog<CardMessages> = {
       delivered: 'Delivered',
       cancelled: 'Cancelled',
     },
+    referral: 'Your referral link',
+    referred: (count) => plural(count, 'friend came through it', 'friends came through it'),
   },
   'zh-CN': {
     heading: '我的资料',
@@ -75,6 +79,8 @@ export const messages: Catalog<CardMessages> = {
       delivered: '已送达',
       cancelled: '已取消',
     },
+    referral: '我的推荐链接',
+    referred: (count) => `已有 ${count} 位朋友通过它来访`,
   },
   'zh-TW': {
     heading: '我的資料',
@@ -100,5 +106,7 @@ export const messages: Catalog<CardMessages> = {
       delivered: '已送達',
       cancelled: '已取消',
     },
+    referral: '我的推薦連結',
+    referred: (count) => `已有 ${count} 位朋友透過它來訪`,
   },
 };

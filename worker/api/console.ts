@@ -22,6 +22,8 @@ import {
 } from '../modules/staff/routes.ts';
 import { resumeSession } from '../modules/staff/sessions.ts';
 import { guarded } from './guarded.ts';
+import type { OfferDeps } from '../modules/offers/decide.ts';
+import { consoleOfferRoutes } from '../modules/offers/routes.ts';
 
 /**
  * The staff console's API (`/console/api`): same-origin JSON behind a session cookie. Setup,
@@ -34,6 +36,7 @@ export function consoleApi(
   rateLimit: MiddlewareHandler,
   sites: SiteCache,
   options: ConsoleEntryOptions,
+  offers: OfferDeps,
 ) {
   const entry = [rateLimit, consoleHeaders(), sameOrigin()];
   const session = [...entry, staffSession((token) => resumeSession(ctx, token))];
@@ -44,6 +47,7 @@ export function consoleApi(
     .route('/:siteId/configurator', consoleConfiguratorRoutes(ctx))
     .route('/:siteId/help', consoleHelpRoutes(ctx))
     .route('/:siteId/scoring', scoringConsoleRoutes(ctx))
+    .route('/:siteId/offers', consoleOfferRoutes(ctx, offers))
     .route('/:siteId', reportRoutes(ctx))
     .route('/:siteId', ticketConsoleRoutes(ctx));
   return new Hono<AppEnv>()

@@ -12,6 +12,8 @@ import { surveyRoutes, ticketRoutes, type TicketDeps } from '../modules/tickets/
 import { eventRoutes } from '../modules/tracking/routes.ts';
 import { helpRoutes } from '../modules/help/routes.ts';
 import { configuratorRoutes } from '../modules/configurator/routes.ts';
+import type { OfferDeps } from '../modules/offers/decide.ts';
+import { offerWidgetRoutes } from '../modules/offers/routes.ts';
 import { guarded } from './guarded.ts';
 
 /**
@@ -23,6 +25,7 @@ export function widgetApi(
   rateLimit: MiddlewareHandler,
   sites: SiteCache,
   tickets: TicketDeps,
+  offers: OfferDeps,
 ) {
   const guards = [rateLimit, siteKey((key) => sites.get(key)), siteCors(isOriginAllowed)];
   return new Hono<AppEnv>()
@@ -34,5 +37,6 @@ export function widgetApi(
     .route('/surveys', guarded(guards, surveyRoutes(ctx)))
     .route('/help', guarded(guards, helpRoutes(ctx)))
     .route('/configurator', guarded(guards, configuratorRoutes(ctx)))
-    .route('/staff', guarded(guards, staffCardRoutes(ctx)));
+    .route('/staff', guarded(guards, staffCardRoutes(ctx)))
+    .route('/offers', guarded(guards, offerWidgetRoutes(ctx, offers)));
 }

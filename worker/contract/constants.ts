@@ -90,6 +90,9 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['owner'],
   /** Re-scoring a site now and changing its scoring thresholds. */
   'scores.run': ['owner', 'admin', 'marketing'],
+  /** Offers and their reports; editing, launching and pausing them. */
+  'offers.read': ['owner', 'admin', 'marketing'],
+  'offers.write': ['owner', 'admin', 'marketing'],
   /** Recording orders: the site's own servers only. */
   'orders.write': [],
   /** The ticket queue, tickets, replies and notes (service staff may be limited to their service sites). */
@@ -198,3 +201,18 @@ export type ProductionStatus = (typeof PRODUCTION_STATUSES)[number];
  * Identity tokens carrying this type are refused, and staff tokens must carry it.
  */
 export const STAFF_TOKEN_TYPE = 'crm-staff';
+/** An offer's life: drafted, live (shown), or paused. */
+export const OFFER_STATUSES = ['draft', 'live', 'paused'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** The two arms of every offer's randomized test. */
+export const OFFER_GROUPS = ['treatment', 'control'] as const;
+export type OfferGroup = (typeof OFFER_GROUPS)[number];
+
+/** What the banner reports of an offer it shows; conversions come from orders. */
+export const OFFER_BROWSER_EVENTS = ['impression', 'click', 'dismiss'] as const;
+export const OFFER_EVENT_TYPES = [...OFFER_BROWSER_EVENTS, 'conversion'] as const;
+export type OfferEventType = (typeof OFFER_EVENT_TYPES)[number];
+
+/** Query parameter of a personal referral link. */
+export const REFERRAL_PARAM = 'crm_ref';

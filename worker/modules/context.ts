@@ -1,4 +1,5 @@
 import type { Db } from '../../db/types.ts';
+import type { OrderHook } from './orders/hooks.ts';
 
 /** What every service needs from its caller: the database, a clock and an id generator. */
 export interface ServiceContext {
@@ -14,4 +15,6 @@ export interface ServiceContext {
   newId: () => string;
   /** PBKDF2 work factor for staff passwords; tests lower it, production keeps the default. */
   passwordIterations?: number;
+  /** Statements other modules add to each new order's batch (offer conversions…). */
+  orderHooks?: readonly OrderHook[];
 }

@@ -9,6 +9,7 @@ import { messages, type CustomerMessages } from './customer.messages.ts';
 import { serviceCard } from './customer-service.ts';
 import { definePage } from './define.ts';
 import './customer-scores.ts';
+import './customer-referrals.ts';
 
 /**
  * The customer 360: contact and consent, stats, orders with their items, and the browsing
@@ -131,6 +132,7 @@ export class CrmConsoleCustomer extends ConsolePage<CustomerMessages> {
           ${this.#contact(c)}
           <crm-console-customer-scores .ctx=${this.ctx} .customerId=${c.id}></crm-console-customer-scores>
           ${this.#orders(c.orders)} ${serviceCard(c.service, this.ctx, this.siteId)}
+          <crm-console-referrals .ctx=${this.ctx} .customerId=${c.id}></crm-console-referrals>
         </div>
       </div>`;
   }

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../context.ts';
 import { moveTicketsStatements } from '../tickets/service.ts';
 import { addToDay } from '../reports/rollups.ts';
 import { mergeStats } from '../profiles/stats.ts';
+import { mergeOfferRows } from '../offers/merge.ts';
 
 /** Profile fields an identity token may set; absent claims leave the stored value alone. */
 function traits(claims: IdentityClaims) {
@@ -122,6 +123,7 @@ async function merge(
     db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
     ...mergeStats(db, from, to),
     ...moveTicketsStatements(ctx, from, to),
+    ...mergeOfferRows(db, site.id, from, to),
     // Its stats and category rows go with it (cascade); every other row has moved above.
     db.delete(customers).where(eq(customers.id, from)),
   ]);

@@ -145,6 +145,7 @@ export async function recordOrder(
     ),
     refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
     ...orderRollups(db, site.id, placedAt, orderId, totalCents),
+    ...(ctx.orderHooks ?? []).flatMap((hook) => hook(db, { siteId: site.id, orderId, placedAt, totalCents })),
   ]);
 
   // The order row went in: the answer is what this call wrote, without reading it back.
