@@ -129,15 +129,19 @@ export function buildAssociationRules(db: Db, siteId: string, baskets: number, s
           json_extract(items, '$[0]') AS x, json_extract(items, '$[1]') AS y, json_extract(items, '$[2]') AS z
         FROM itemset_counts
         WHERE site_id = ${siteId} AND kind = 'basket' AND size IN (2, 3) AND count >= ${minCount}),
+      -- Every way to split an itemset into antecedent → consequent: splits 0-1 of a pair, 2-7
+      -- of a triple. A join with the split numbers, not a UNION ALL of eight SELECTs: D1 allows
+      -- at most five terms in a compound SELECT.
       splits AS (
-        SELECT json_array(x) AS ante, json_array(y) AS cons, count FROM f WHERE size = 2
-        UNION ALL SELECT json_array(y), json_array(x), count FROM f WHERE size = 2
-        UNION ALL SELECT json_array(x, y), json_array(z), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(x, z), json_array(y), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(y, z), json_array(x), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(x), json_array(y, z), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(y), json_array(x, z), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(z), json_array(x, y), count FROM f WHERE size = 3),
+        SELECT
+          CASE p.value WHEN 0 THEN json_array(x) WHEN 1 THEN json_array(y) WHEN 2 THEN json_array(x, y)
+            WHEN 3 THEN json_array(x, z) WHEN 4 THEN json_array(y, z) WHEN 5 THEN json_array(x)
+            WHEN 6 THEN json_array(y) ELSE json_array(z) END AS ante,
+          CASE p.value WHEN 0 THEN json_array(y) WHEN 1 THEN json_array(x) WHEN 2 THEN json_array(z)
+            WHEN 3 THEN json_array(y) WHEN 4 THEN json_array(x) WHEN 5 THEN json_array(y, z)
+            WHEN 6 THEN json_array(x, z) ELSE json_array(x, y) END AS cons,
+          count
+        FROM f JOIN json_each('[0,1,2,3,4,5,6,7]') AS p ON (f.size = 2) = (p.value < 2)),
       scored AS (
         SELECT s.ante, s.cons, s.count,
           1.0 * s.count / a.count AS confidence,
