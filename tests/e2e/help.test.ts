@@ -119,11 +119,14 @@ describe('<crm-faq> in the example shop', () => {
       .from(helpArticles)
       .where(eq(helpArticles.slug, 'request-a-return'))
       .then((rows) => rows.filter((r) => r.locale === 'en'));
-    const votes = await server.database.db
-      .select()
-      .from(helpVotes)
-      .where(eq(helpVotes.articleId, article?.id ?? 0));
-    expect(votes.map((v) => v.helpful)).toEqual([false]);
+    // The button shows the answer at once; the server's copy follows.
+    const votes = () =>
+      server.database.db
+        .select()
+        .from(helpVotes)
+        .where(eq(helpVotes.articleId, article?.id ?? 0))
+        .then((rows) => rows.map((v) => v.helpful));
+    await expect.poll(votes, settle).toEqual([false]);
 
     // The browser's back button returns to the results, query kept.
     await page.goBack();
@@ -139,8 +142,16 @@ describe('<crm-faq> in the example shop', () => {
     await page.keyboard.press('Escape');
     expect(await input(page).inputValue()).toBe('');
 
+    // A link to an article's hash opens it, like a deep link does on load.
+    await page.evaluate(() => {
+      location.hash = '#help/refund-times';
+    });
+    await expect
+      .poll(() => faq(page).getByRole('heading', { name: 'When will I get my refund?' }).count(), settle)
+      .toBe(1);
+
     expect((await rowsSince(helpSearches, started)).map((r) => [r.query, r.results])).toEqual([['retur', 2]]);
-    expect((await rowsSince(helpViews, started)).length).toBe(1);
+    await expect.poll(async () => (await rowsSince(helpViews, started)).length, settle).toBe(2);
     expect(problems).toEqual([]);
     await page.context().close();
   });

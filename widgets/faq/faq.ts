@@ -180,7 +180,9 @@ export class CrmFaq extends LitElement {
 
   readonly #onPopState = (event: PopStateEvent): void => {
     const state = (event.state as Record<string, unknown> | null)?.[STATE_KEY];
-    this.#show(isView(state) ? state : HASH.test(location.hash) ? this.#view : { kind: 'home' });
+    // A link or a typed address to `#help/<slug>` has no state of ours: open what it names.
+    const slug = HASH.exec(location.hash)?.[1];
+    this.#show(isView(state) ? state : slug ? { kind: 'article', slug } : { kind: 'home' });
   };
 
   #emitError(error: unknown): void {
@@ -265,23 +267,31 @@ export class CrmFaq extends LitElement {
     });
   }
 
-  async #castVote(article: FaqArticle, helpful: boolean): Promise<void> {
+  /** Votes go one after another, so the server keeps the visitor's last answer, not the last to arrive. */
+  #voting: Promise<void> = Promise.resolve();
+
+  #castVote(article: FaqArticle, helpful: boolean): Promise<void> {
     const kit = this.#kit.kit;
-    if (!kit) return;
+    if (!kit) return Promise.resolve();
     this.#vote = { articleId: article.id, helpful, failed: false };
     this.requestUpdate();
-    try {
-      const answer = await voteHelpful(kit, article.id, helpful);
-      this.#vote = {
-        articleId: article.id,
-        helpful,
-        failed: false,
-        counts: [answer.helpfulYes, answer.helpfulNo],
-      };
-    } catch {
-      this.#vote = { articleId: article.id, helpful: null, failed: true };
-    }
-    this.requestUpdate();
+    this.#voting = this.#voting.then(async () => {
+      try {
+        const answer = await voteHelpful(kit, article.id, helpful);
+        // A later click has already changed the shown answer: its own request will report.
+        if (this.#vote?.articleId !== article.id || this.#vote.helpful !== helpful) return;
+        this.#vote = {
+          articleId: article.id,
+          helpful,
+          failed: false,
+          counts: [answer.helpfulYes, answer.helpfulNo],
+        };
+      } catch {
+        this.#vote = { articleId: article.id, helpful: null, failed: true };
+      }
+      this.requestUpdate();
+    });
+    return this.#voting;
   }
 
   async #escalate(): Promise<void> {
