@@ -66,6 +66,18 @@ export const DEMO_OFFERS: (Partial<OfferInput> & Pick<OfferInput, 'name' | 'plac
     ctaUrl: '/',
     referral: true,
     targeting: [{ kind: 'audience', identified: true }],
+    locales: {
+      'zh-CN': {
+        title: '邀请好友',
+        body: '分享您的链接：通过它来访的朋友会记在您的名下。',
+        ctaLabel: '我的链接',
+      },
+      'zh-TW': {
+        title: '邀請好友',
+        body: '分享您的連結：透過它來訪的朋友會記在您的名下。',
+        ctaLabel: '我的連結',
+      },
+    },
     holdoutPercent: 10,
   },
 ];

@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { customers, offerEvents, offerExposures, offers, visitors } from '../../db/schema/index.ts';
+import {
+  customers,
+  offerEvents,
+  offerExposures,
+  offers,
+  referralAttributions,
+  visitors,
+} from '../../db/schema/index.ts';
 import type { DecideResponse, OfferReport } from '../../worker/contract/offers.ts';
 import { createApp } from '../../worker/app.ts';
 import { expectError, snapshotCounts } from '../fixtures/assert.ts';
@@ -526,6 +533,17 @@ describe('referrals', () => {
     }>();
     expect(body.referredBy).toBeNull();
     expect(body.referred).toMatchObject([{ orders: 1, revenueCents: 9900 }]);
+
+    // The same code on another site's pages attributes nobody there.
+    const other = await t.addSite('Other shop');
+    const stranger = await other.newVisitor();
+    const before = await snapshotCounts(t.db, { referralAttributions });
+    const elsewhere = await other.widget('POST', '/v1/offers/decide', {
+      body: { placement: 'home-hero', referralCode: code },
+      headers: { Authorization: `Bearer ${stranger}` },
+    });
+    expect(elsewhere.status).toBe(200);
+    expect(await snapshotCounts(t.db, { referralAttributions })).toEqual(before);
 
     const card = await t.widget('GET', '/v1/offers/referral', {
       headers: {

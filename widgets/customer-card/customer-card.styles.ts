@@ -86,6 +86,10 @@ export const styles = css`
     border-radius: var(--_crm-radius);
     cursor: pointer;
   }
+  a {
+    color: var(--_crm-color-accent);
+  }
+  a:focus-visible,
   button:focus-visible {
     outline: 2px solid var(--_crm-color-accent);
     outline-offset: 2px;
