@@ -49,6 +49,9 @@ describe('roles', () => {
       'keys.manage': ['owner'],
       'staff.manage': ['owner'],
       'orders.write': [],
+      'configurator.read': ['owner', 'admin', 'service'],
+      'configurator.write': ['owner', 'admin'],
+      'production.write': ['owner', 'admin', 'service'],
     });
   });
 
