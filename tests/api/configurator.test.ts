@@ -24,7 +24,7 @@ import {
   type Configuration,
   type ProductModel,
 } from '../../worker/contract/shared/configurator/index.ts';
-import { saveProduct } from '../../worker/modules/configurator/service.ts';
+import { MAX_DESIGNS, saveProduct } from '../../worker/modules/configurator/service.ts';
 import { newId } from '../../worker/lib/crypto.ts';
 import { expectError, snapshotCounts } from '../fixtures/assert.ts';
 import { makeTestApp, type TestApp } from '../fixtures/app.ts';
@@ -321,6 +321,15 @@ describe('saved designs', () => {
     // A new link replaces the old one.
     await ada.call('POST', `/designs/${design.id}/share`, {});
     await expectError(await mallory.call('GET', `/shared/${shareToken}`), 404, 'not_found');
+  });
+
+  it('are capped per profile, so an anonymous visitor cannot fill the database', async () => {
+    const visitor = await shopper();
+    const body = { sku: 'FRIDGE-CFG', configuration: config };
+    for (let i = 0; i < MAX_DESIGNS; i++)
+      expect((await visitor.call('POST', '/designs', body)).status).toBe(201);
+    await expectError(await visitor.call('POST', '/designs', body), 409, 'too_many_designs');
+    expect(await (await visitor.call('GET', '/designs')).json()).toHaveLength(20);
   });
 
   it('follow an anonymous shopper who signs in', async () => {

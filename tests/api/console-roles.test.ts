@@ -59,6 +59,9 @@ describe('roles', () => {
       'service.reports': ['owner', 'admin', 'service'],
       'help.read': ['owner', 'admin', 'marketing', 'service', 'content'],
       'help.write': ['owner', 'admin', 'content'],
+      'configurator.read': ['owner', 'admin', 'service'],
+      'configurator.write': ['owner', 'admin'],
+      'production.write': ['owner', 'admin', 'service'],
     });
   });
 

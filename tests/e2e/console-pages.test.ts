@@ -128,7 +128,7 @@ async function sessionIdOf(context: BrowserContext): Promise<string> {
 }
 
 describe('console pages on the real server', () => {
-  it('shows a service member only customers, activity and the help center, and says so on other pages', async () => {
+  it('shows a service member only customers, activity, the service desk, the help center and custom orders, and says so on other pages', async () => {
     const { context, page, problems } = await open('/console');
     const api = await recordRequests(page, `${server.origin}/console/api/`);
     await page.waitForURL('**/console/sign-in');
@@ -140,7 +140,12 @@ describe('console pages on the real server', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Customers',
       'Live activity',
+      'Service queue',
+      'Service sites',
+      'Service reports',
       'Help center',
+      'Custom orders',
+      'Configurator',
     ]);
     await page.goto(siteUrl('/settings'));
     await expect.poll(() => heading(page), settle).toContain('does not allow');

@@ -156,6 +156,40 @@ describe('<crm-order-builder>', () => {
     await context.close();
   });
 
+  it('shares a design by a link that others open read-only and may copy', async () => {
+    const owner = await openPage(kit.browser);
+    await owner.page.goto(kit.site.url('share', 'builder-en.html'));
+    await shown(owner.page);
+    await owner.page.getByRole('radio', { name: /Brushed steel/ }).check();
+    await owner.page.getByRole('button', { name: 'Share link' }).click();
+    const link = owner.page.locator('crm-order-builder .share output');
+    await expect.poll(() => link.textContent(), settle).toContain('crm-design=');
+    const url = (await link.textContent()) ?? '';
+
+    const other = await openPage(kit.browser);
+    await other.page.goto(url);
+    await shown(other.page);
+    const steel = other.page.getByRole('radio', { name: /Brushed steel/ });
+    expect(await steel.isChecked()).toBe(true);
+    expect(await steel.isDisabled()).toBe(true);
+    expect(await other.page.getByRole('button', { name: 'Place order' }).count()).toBe(0);
+    expect(await seriousViolations(other.page)).toEqual([]);
+    await other.page.getByRole('button', { name: 'Copy to my designs' }).click();
+    await expect.poll(() => steel.isDisabled(), settle).toBe(false);
+    await other.page.getByRole('radio', { name: /Matte black/ }).check();
+    // A reload reopens the copy, still theirs to change.
+    expect(other.page.url()).not.toContain('crm-design=');
+    await other.page.reload();
+    await shown(other.page);
+    expect(await other.page.getByRole('radio', { name: /Matte black/ }).isChecked()).toBe(true);
+    // The owner's design is unchanged by the copy being changed.
+    await owner.page.reload();
+    await shown(owner.page);
+    expect(await owner.page.getByRole('radio', { name: /Brushed steel/ }).isChecked()).toBe(true);
+    await other.context.close();
+    await owner.context.close();
+  });
+
   it('goes step by step in Chinese, and places an order only for a signed-in shopper', async () => {
     const { context, page } = await openPage(kit.browser);
     await page.goto(kit.site.url('steps', 'builder-steps-zh.html'));

@@ -646,6 +646,12 @@ export class CrmOrderBuilder extends LitElement {
       this.#designId = design.id;
       this._readOnly = false;
       this.configuration = design.configuration;
+      // The copy is the shopper's own now: a reload must reopen it, not the shared original.
+      const url = new URL(location.href);
+      if (url.searchParams.has('crm-design')) {
+        url.searchParams.delete('crm-design');
+        history.replaceState(history.state, '', url.href);
+      }
     } catch {
       this._notice = { kind: 'alert', text: messages[this.#locale.value].failed };
     }

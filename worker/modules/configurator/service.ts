@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import {
   configurableProducts,
   customOrders,
@@ -36,6 +36,9 @@ import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
 import { orderRollups } from '../reports/rollups.ts';
+
+/** Most designs one profile keeps: saving is open to any visitor, so it must not grow without end. */
+export const MAX_DESIGNS = 50;
 
 /** The model and version stored for a product; the JSON column was validated when saved. */
 function productOf(row: ConfigurableProduct): ProductResponse {
@@ -139,6 +142,13 @@ export async function createDesign(
   input: DesignRequest,
 ): Promise<DesignResponse> {
   const product = await getProduct(ctx, site, input.sku);
+  const [{ saved } = { saved: 0 }] = await ctx.db
+    .select({ saved: count() })
+    .from(designs)
+    .where(eq(designs.customerId, customerId));
+  if (saved >= MAX_DESIGNS) {
+    throw conflict('too_many_designs', `A profile keeps at most ${MAX_DESIGNS} designs; change one instead`);
+  }
   const now = ctx.now();
   const row: Design = {
     id: ctx.newId(),

@@ -74,6 +74,20 @@ type Picks = Map<string, Map<string, number>>;
 interface Index {
   groups: Map<string, OptionGroup>;
   choices: Map<string, Map<string, Choice>>;
+  /** The rules that read each group, in model order: only these can change when its picks do. */
+  rulesByGroup: Map<string, Rule[]>;
+}
+
+/** Every group a rule reads. */
+function groupsOf(rule: Rule): string[] {
+  switch (rule.kind) {
+    case 'requires':
+      return [rule.when.group, ...rule.needs.map((r) => r.group)];
+    case 'excludes':
+      return [rule.when.group, ...rule.excludes.map((r) => r.group)];
+    case 'limit':
+      return [rule.when.group, rule.group];
+  }
 }
 
 const indexes = new WeakMap<ProductModel, Index>();
@@ -81,9 +95,15 @@ const indexes = new WeakMap<ProductModel, Index>();
 function indexOf(model: ProductModel): Index {
   let index = indexes.get(model);
   if (!index) {
+    const rulesByGroup = new Map<string, Rule[]>();
+    for (const rule of model.rules) {
+      for (const group of new Set(groupsOf(rule)))
+        rulesByGroup.set(group, [...(rulesByGroup.get(group) ?? []), rule]);
+    }
     index = {
       groups: new Map(model.groups.map((g) => [g.id, g])),
       choices: new Map(model.groups.map((g) => [g.id, new Map(g.choices.map((c) => [c.id, c]))])),
+      rulesByGroup,
     };
     indexes.set(model, index);
   }
@@ -271,7 +291,7 @@ function blockedChoices(
       const maxUnits = choice.price.per === 'unit' ? choice.price.maxUnits : 1;
       if (current >= maxUnits) continue;
       const next = withPick(picks, group, choice.id);
-      const rule = model.rules.find((r) => !broken.has(r.id) && !holds(r, next));
+      const rule = index.rulesByGroup.get(group.id)?.find((r) => !broken.has(r.id) && !holds(r, next));
       if (rule) {
         out[key] = {
           group: group.id,
