@@ -16,6 +16,8 @@ import type { BlobStorage } from './modules/tickets/storage.ts';
 import { OfferCache } from './modules/offers/cache.ts';
 import { offerConversions } from './modules/offers/conversions.ts';
 import { DEFAULT_SOURCES, type OfferDataSources } from './modules/offers/sources.ts';
+import { crossSellFacts, scoreFacts } from './modules/scoring/offer-facts.ts';
+import { hasOpenComplaint } from './modules/tickets/offer-facts.ts';
 
 /** What the entry points hand the app; only they know the runtime. */
 export interface AppDeps {
@@ -71,7 +73,15 @@ export function createApp(deps: AppDeps) {
     now: ctx.now,
   });
   const sites = new SiteCache(ctx);
-  const offers = { cache: new OfferCache(ctx), sources: { ...DEFAULT_SOURCES, ...deps.offerSources } };
+  // Offers target on what the other modules know of a profile: scores, cross-sell, complaints.
+  const offerSources: OfferDataSources = {
+    ...DEFAULT_SOURCES,
+    scores: scoreFacts,
+    crossSell: crossSellFacts,
+    openComplaint: hasOpenComplaint,
+    ...deps.offerSources,
+  };
+  const offers = { cache: new OfferCache(ctx), sources: offerSources };
   const app = new Hono<AppEnv>();
   app.onError(
     createErrorHandler(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIFECYCLE_STAGES, RFM_SEGMENTS, VALUE_TIERS } from './shared/scoring.ts';
 import { clientId } from './common.ts';
 import {
   MAX_SKU_LENGTH,
@@ -40,9 +41,12 @@ export const targetingRule = z.discriminatedUnion('kind', [
   /** The page's language starts with one of these tags (`zh` matches `zh-CN`). */
   z.strictObject({ kind: z.literal('language'), languages: labels }),
   /** Customer-intelligence scores (RFM segment, value tier, lifecycle stage, churn risk, look-alike group). */
-  z.strictObject({ kind: z.literal('rfmSegment'), segments: labels }),
-  z.strictObject({ kind: z.literal('valueTier'), tiers: labels }),
-  z.strictObject({ kind: z.literal('lifecycleStage'), stages: labels }),
+  z.strictObject({ kind: z.literal('rfmSegment'), segments: z.array(z.enum(RFM_SEGMENTS)).min(1).max(20) }),
+  z.strictObject({ kind: z.literal('valueTier'), tiers: z.array(z.enum(VALUE_TIERS)).min(1).max(3) }),
+  z.strictObject({
+    kind: z.literal('lifecycleStage'),
+    stages: z.array(z.enum(LIFECYCLE_STAGES)).min(1).max(10),
+  }),
   z
     .strictObject({
       kind: z.literal('churnRisk'),
@@ -51,7 +55,10 @@ export const targetingRule = z.discriminatedUnion('kind', [
     })
     .refine((rule) => rule.min <= rule.max, 'min must not exceed max'),
   z.strictObject({ kind: z.literal('lookalikeGroup'), groupIds: labels }),
-  /** A cross-sell rule recommends one of the offer's skus for this customer. */
+  /**
+   * A cross-sell rule suggests a product this customer has not bought; `ruleIds` narrow it to
+   * rules written `bought>suggested` (`LAMP-01>BULB-02`, pairs as `A+B>C`).
+   */
   z.strictObject({ kind: z.literal('crossSell'), ruleIds: labels.optional() }),
 ]);
 export type TargetingRule = z.infer<typeof targetingRule>;

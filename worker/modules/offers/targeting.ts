@@ -57,6 +57,10 @@ interface RuleKind<K extends TargetingKind> {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Whether a stored score (any text, or none) is one of the values a rule names. */
+const isOneOf = (wanted: readonly string[], value: string | null | undefined) =>
+  value != null && wanted.includes(value);
 const recent = (facts: Facts, days: number, now: number) =>
   facts.views.views.filter((view) => view.at >= now - days * DAY_MS);
 
@@ -107,12 +111,9 @@ export const RULE_KINDS: { [K in TargetingKind]: RuleKind<K> } = {
       f.request.language !== null &&
       rule.languages.some((wanted) => languageMatches(f.request.language ?? '', wanted)),
   },
-  rfmSegment: { source: 'scores', matches: (rule, f) => rule.segments.includes(f.scores?.rfmSegment ?? '') },
-  valueTier: { source: 'scores', matches: (rule, f) => rule.tiers.includes(f.scores?.valueTier ?? '') },
-  lifecycleStage: {
-    source: 'scores',
-    matches: (rule, f) => rule.stages.includes(f.scores?.lifecycleStage ?? ''),
-  },
+  rfmSegment: { source: 'scores', matches: (rule, f) => isOneOf(rule.segments, f.scores?.rfmSegment) },
+  valueTier: { source: 'scores', matches: (rule, f) => isOneOf(rule.tiers, f.scores?.valueTier) },
+  lifecycleStage: { source: 'scores', matches: (rule, f) => isOneOf(rule.stages, f.scores?.lifecycleStage) },
   churnRisk: {
     source: 'scores',
     matches: (rule, f) => {
