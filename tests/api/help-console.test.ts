@@ -109,6 +109,6 @@ describe('console help center', () => {
     expect(report.topSearches[0]).toEqual({ query: 'gift wrapping', searches: 2, noResult: 2 });
     expect(report.noResultSearches).toEqual([{ query: 'gift wrapping', searches: 2 }]);
     expect(report.deflection.total).toEqual({ key: 'total', sessions: 1, deflected: 0 });
-    expect(report.escalationSource).toBe('help_escalations');
+    expect(report.escalationSource).toBe('tickets and "still need help?" clicks');
   });
 });

@@ -1,6 +1,15 @@
+import { ticketVisitor } from '../fixtures/tickets.ts';
+import { visitorIdOf } from '../fixtures/offers.ts';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { helpArticles, helpEscalations, helpSearches, helpViews, helpVotes } from '../../db/schema/index.ts';
+import {
+  helpArticles,
+  helpEscalations,
+  helpSearches,
+  helpViews,
+  helpVotes,
+  tickets,
+} from '../../db/schema/index.ts';
 import { newId } from '../../worker/lib/crypto.ts';
 import { deflectionCells, rollUp } from '../../worker/modules/help/deflection.ts';
 import { expectError, snapshotCounts } from '../fixtures/assert.ts';
@@ -183,10 +192,17 @@ describe('deflection rate', () => {
     await ticket(v4, day2 - hour);
     await view(v4, shipping, day2 + hour);
     // v5, day 2: search then shipping view 20 min later (one session, category shipping),
-    // ticket 1 h after → not deflected.
-    await search(v5, day2);
-    await view(v5, shipping, day2 + 20 * min);
-    await ticket(v5, day2 + 80 * min);
+    // a service-desk ticket 1 h after → not deflected.
+    // This one opens a real request at the service desk, signed in: a ticket of its profile.
+    const asker = await ticketVisitor(t, 'help-asker');
+    await search(visitorIdOf(asker.token), day2);
+    await view(visitorIdOf(asker.token), shipping, day2 + 20 * min);
+    const opened = await asker.openOk();
+    // Opened now; dated into the fixed dataset's day.
+    await t.db
+      .update(tickets)
+      .set({ createdAt: day2 + 80 * min })
+      .where(eq(tickets.id, opened.ticket.id));
 
     const cells = await deflectionCells(ctx, site, Date.UTC(2026, 10, 20), Date.UTC(2026, 10, 22));
     const total = rollUp(cells, () => 'all')[0];

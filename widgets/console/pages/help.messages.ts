@@ -61,7 +61,7 @@ export interface HelpMessages {
   leastHelpful: string;
   article: string;
   yesNo: string;
-  source: (name: string) => string;
+  source: () => string;
 }
 
 /** The help-center pages' translations: English, Simplified and Traditional Chinese. */
@@ -126,7 +126,7 @@ export const messages: Catalog<HelpMessages> = {
     leastHelpful: 'Least helpful',
     article: 'Article',
     yesNo: 'Yes / no',
-    source: (name) => `Tickets counted from: ${name}`,
+    source: () => 'Counted as a ticket: a request opened at the service desk, or a “Still need help?” click.',
   },
   'zh-CN': {
     heading: '帮助中心',
@@ -187,7 +187,7 @@ export const messages: Catalog<HelpMessages> = {
     leastHelpful: '最没帮助',
     article: '文章',
     yesNo: '是 / 否',
-    source: (name) => `工单来源：${name}`,
+    source: () => '计为工单：在服务台提交的请求，或点击“仍需帮助？”。',
   },
   'zh-TW': {
     heading: '說明中心',
@@ -248,6 +248,6 @@ export const messages: Catalog<HelpMessages> = {
     leastHelpful: '最沒幫助',
     article: '文章',
     yesNo: '是 / 否',
-    source: (name) => `工單來源：${name}`,
+    source: () => '計為工單：在服務台提交的請求，或點選「仍需協助？」。',
   },
 };

@@ -377,7 +377,7 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
           <span class="muted">${t.deflected}</span><span class="total">${f.number(total.deflected)}</span>
         </li>
       </ul>
-      <p class="muted">${t.deflectionHint} ${t.source(r.escalationSource)}</p>
+      <p class="muted">${t.deflectionHint} ${t.source()}</p>
       <div class="grid">
         <section class="card" aria-label=${t.deflectionByDay}>
           ${chart({

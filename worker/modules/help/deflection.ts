@@ -19,11 +19,11 @@ export interface EscalationSource {
 }
 
 /**
- * "Still need help?" clicks recorded by the help center itself: the stand-in until the
- * `tickets` table lands in the same branch (then a source over `tickets.visitor_id` replaces it).
+ * "Still need help?" clicks recorded by the help center itself. The report also counts every
+ * ticket the visitor's profile opened at the service desk (see {@link deflectionCells}).
  */
 export const helpEscalationSource: EscalationSource = {
-  name: 'help_escalations',
+  name: 'tickets and "still need help?" clicks',
   rows: (siteId) => sql`SELECT visitor_id, created_at FROM help_escalations WHERE site_id = ${siteId}`,
 };
 
@@ -38,7 +38,8 @@ export interface DeflectionCell {
 /**
  * Help sessions of known visitors that started in [from, to), by UTC day and by the category of
  * the first article viewed (`null`: searches only), each judged deflected when no escalation
- * from the same visitor follows between its start and {@link DEFLECTION_WINDOW_MS} after its
+ * (a ticket of the visitor's profile, or a "still need help?" click) from the same visitor follows
+ * between its start and {@link DEFLECTION_WINDOW_MS} after its
  * last activity. A session is a visitor's searches and article views with gaps of at most
  * {@link SESSION_GAP_MS}.
  */
@@ -75,7 +76,11 @@ export function deflectionCells(
     judged AS (
       SELECT sessions.started, a.category_id AS category,
         NOT EXISTS (SELECT 1 FROM escalations e WHERE e.visitor_id = sessions.v AND e.created_at >= sessions.started
-          AND e.created_at <= sessions.ended + ${DEFLECTION_WINDOW_MS}) AS deflected
+          AND e.created_at <= sessions.ended + ${DEFLECTION_WINDOW_MS})
+        -- A ticket of the visitor's profile, found through the profile's tickets by time.
+        AND NOT EXISTS (SELECT 1 FROM visitors vv JOIN tickets tk ON tk.customer_id = vv.customer_id
+          WHERE vv.id = sessions.v AND tk.site_id = ${siteId} AND tk.created_at >= sessions.started
+          AND tk.created_at <= sessions.ended + ${DEFLECTION_WINDOW_MS}) AS deflected
       FROM sessions LEFT JOIN help_articles a ON a.id = sessions.article
     )
     SELECT strftime('%Y-%m-%d', started / 1000, 'unixepoch') AS day, category AS categoryId,
