@@ -49,7 +49,10 @@ export const CUSTOMER_DATA: readonly CustomerData[] = [
   { table: orderItems, link: { kind: 'through', column: orderItems.orderId, parent: orders } },
   { table: tickets, link: { kind: 'column', column: tickets.customerId } },
   { table: ticketMessages, link: { kind: 'through', column: ticketMessages.ticketId, parent: tickets } },
-  { table: ticketAttachments, link: { kind: 'through', column: ticketAttachments.ticketId, parent: tickets } },
+  {
+    table: ticketAttachments,
+    link: { kind: 'through', column: ticketAttachments.ticketId, parent: tickets },
+  },
   { table: ticketEvents, link: { kind: 'column', column: ticketEvents.customerId } },
   { table: ratings, link: { kind: 'column', column: ratings.customerId } },
   { table: satisfactionSurveys, link: { kind: 'column', column: satisfactionSurveys.customerId } },
