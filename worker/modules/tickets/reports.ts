@@ -39,7 +39,7 @@ export function csatRows(
 /**
  * The service report over the last `days` UTC days: tickets opened in the window (medians of
  * first response and resolution, SLA breaches, volume per day and category) and ticket ratings
- * given in it (CSAT per service site and category). Within a member's scope.. Counts and breaches
+ * given in it (CSAT per service site and category). Within a member's scope. Counts and breaches
  * are aggregated in SQL; only the two durations of each ticket come back for the medians.
  */
 export async function serviceReport(
