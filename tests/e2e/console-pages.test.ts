@@ -128,7 +128,7 @@ async function sessionIdOf(context: BrowserContext): Promise<string> {
 }
 
 describe('console pages on the real server', () => {
-  it('shows a service member only customers and activity, and says so on other pages', async () => {
+  it('shows a service member only customers, activity and the service desk, and says so on other pages', async () => {
     const { context, page, problems } = await open('/console');
     const api = await recordRequests(page, `${server.origin}/console/api/`);
     await page.waitForURL('**/console/sign-in');
@@ -137,7 +137,13 @@ describe('console pages on the real server', () => {
     await page.waitForURL(`**/console/sites/${siteId}/customers`);
     await expect.poll(() => heading(page), settle).toBe('Customers');
     const nav = page.getByRole('navigation', { name: 'Console' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Customers', 'Live activity']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Customers',
+      'Live activity',
+      'Service queue',
+      'Service sites',
+      'Service reports',
+    ]);
     await page.goto(siteUrl('/settings'));
     await expect.poll(() => heading(page), settle).toContain('does not allow');
     expect(api).not.toContain(`GET /console/api/sites/${siteId}`);
