@@ -48,6 +48,9 @@ async function signInToConsole(page: Page): Promise<string> {
   await shell.getByLabel('Password').fill(DEMO_OWNER.password);
   await shell.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/console\/sites\/[^/]+/);
+  // Leaving a console page while its chunk or data is still loading aborts those requests (and
+  // logs it); the home page shows its figures first.
+  await expect.poll(() => shell.locator('.totals li').count(), settle).toBeGreaterThan(0);
   return new URL(page.url()).pathname.split('/')[3] ?? '';
 }
 

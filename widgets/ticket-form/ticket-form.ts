@@ -53,7 +53,9 @@ const SURVEY_PREFIX = '#crm-survey=';
  * their orders, photos or a receipt, where they are) and follow it in "My requests" (the
  * thread, replies, a rating once resolved; new staff replies are marked). Anonymous visitors
  * give an email and get a reference and a private link (`#crm-ticket=…`) that opens the
- * request from any browser. All text from people is rendered as text.
+ * request from any browser. A page opened with `#crm-survey=<token>` (the post-purchase
+ * satisfaction link a site emails) shows that survey above the form. All text from people is
+ * rendered as text.
  *
  * @tag crm-ticket-form
  *

@@ -395,6 +395,11 @@ const zhCN: TicketsMessages = {
 
 const zhTW: TicketsMessages = {
   ...zhCN,
+  priorities: { urgent: '緊急', high: '高', normal: '普通', low: '低' },
+  slaResolution: '解決',
+  rating: (stars) => `評分 ${stars}/5`,
+  duration: (ms) => `${(ms / 3_600_000).toFixed(1)} 小時`,
+  days: (n) => `最近 ${n} 天`,
   queue: '服務佇列',
   filters: '篩選',
   status: '狀態',

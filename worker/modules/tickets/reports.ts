@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { ratings, serviceSites, tickets, type Site } from '../../../db/schema/index.ts';
 import type { CsatRow, ServiceReport } from '../../contract/tickets.ts';
 import type { ServiceContext } from '../context.ts';
@@ -37,31 +37,10 @@ export function csatRows(
 }
 
 /**
- * The median of `value` over the rows `where` selects, in SQL: the middle one or two values of
- * the sorted column, so no other rows leave the database.
- */
-async function medianOf(ctx: ServiceContext, value: SQL, where: SQL | undefined): Promise<number | null> {
-  const [counted] = await ctx.db
-    .select({ n: sql<number>`count(*)` })
-    .from(tickets)
-    .where(where);
-  const n = counted?.n ?? 0;
-  if (n === 0) return null;
-  const middle = await ctx.db
-    .select({ v: sql<number>`${value}` })
-    .from(tickets)
-    .where(where)
-    .orderBy(sql`1`)
-    .limit(n % 2 === 1 ? 1 : 2)
-    .offset(Math.floor((n - 1) / 2));
-  return median(middle.map((m) => m.v));
-}
-
-/**
  * The service report over the last `days` UTC days: tickets opened in the window (medians of
  * first response and resolution, SLA breaches, volume per day and category) and ticket ratings
- * given in it (CSAT per service site and category). Within a member's scope. Aggregated in
- * SQL: a busy month is a hundred thousand rows, not worth moving.
+ * given in it (CSAT per service site and category). Within a member's scope. Counts and breaches
+ * are aggregated in SQL; only the two durations of each ticket come back for the medians.
  */
 export async function serviceReport(
   ctx: ServiceContext,
@@ -78,35 +57,27 @@ export async function serviceReport(
     lt(tickets.createdAt, to),
     scope ? inArray(tickets.serviceSiteId, [...scope]) : undefined,
   );
-  const [[totals], volume, medianFirstResponseMs, medianResolutionMs, rated, names] = await Promise.all([
-    ctx.db
-      .select({
-        tickets: sql<number>`count(*)`,
-        firstResponse: sql<number>`coalesce(sum(${tickets.firstResponseBreached} = 1 OR (${tickets.firstResponseAt} IS NULL AND ${tickets.firstResponseDueAt} < ${now})), 0)`,
-        resolution: sql<number>`coalesce(sum(${tickets.resolutionBreached} = 1 OR (${tickets.resolvedAt} IS NULL AND ${tickets.resolutionDueAt} < ${now})), 0)`,
-      })
-      .from(tickets)
-      .where(window),
+  // Two passes over the window: counts and breaches per day and category, then the durations.
+  const [groups, durations, rated, names] = await Promise.all([
     ctx.db
       .select({
         day: sql<string>`strftime('%Y-%m-%d', ${tickets.createdAt} / 1000, 'unixepoch')`,
         category: tickets.category,
         count: sql<number>`count(*)`,
+        firstResponse: sql<number>`sum(${tickets.firstResponseBreached} = 1 OR (${tickets.firstResponseAt} IS NULL AND ${tickets.firstResponseDueAt} < ${now}))`,
+        resolution: sql<number>`sum(${tickets.resolutionBreached} = 1 OR (${tickets.resolvedAt} IS NULL AND ${tickets.resolutionDueAt} < ${now}))`,
       })
       .from(tickets)
       .where(window)
       .groupBy(sql`1`, tickets.category)
       .orderBy(sql`1`, tickets.category),
-    medianOf(
-      ctx,
-      sql`${tickets.firstResponseAt} - ${tickets.createdAt}`,
-      and(window, isNotNull(tickets.firstResponseAt)),
-    ),
-    medianOf(
-      ctx,
-      sql`${tickets.resolvedAt} - ${tickets.createdAt}`,
-      and(window, isNotNull(tickets.resolvedAt)),
-    ),
+    ctx.db
+      .select({
+        firstResponse: sql<number | null>`${tickets.firstResponseAt} - ${tickets.createdAt}`,
+        resolution: sql<number | null>`${tickets.resolvedAt} - ${tickets.createdAt}`,
+      })
+      .from(tickets)
+      .where(window),
     ctx.db
       .select({ serviceSiteId: ratings.serviceSiteId, category: ratings.category, stars: ratings.stars })
       .from(ratings)
@@ -130,7 +101,7 @@ export async function serviceReport(
   return {
     from,
     to,
-    tickets: totals?.tickets ?? 0,
+    tickets: groups.reduce((n, g) => n + g.count, 0),
     csatBySite: csatRows(
       rated.map((r) => ({ key: r.serviceSiteId, stars: r.stars })),
       (key) => siteName.get(key) ?? '—',
@@ -139,9 +110,14 @@ export async function serviceReport(
       rated.map((r) => ({ key: r.category, stars: r.stars })),
       (key) => key || '—',
     ),
-    medianFirstResponseMs,
-    medianResolutionMs,
-    breaches: { firstResponse: totals?.firstResponse ?? 0, resolution: totals?.resolution ?? 0 },
-    volume,
+    medianFirstResponseMs: median(
+      durations.flatMap((d) => (d.firstResponse === null ? [] : [d.firstResponse])),
+    ),
+    medianResolutionMs: median(durations.flatMap((d) => (d.resolution === null ? [] : [d.resolution]))),
+    breaches: {
+      firstResponse: groups.reduce((n, g) => n + g.firstResponse, 0),
+      resolution: groups.reduce((n, g) => n + g.resolution, 0),
+    },
+    volume: groups.map(({ day, category, count }) => ({ day, category, count })),
   };
 }
