@@ -64,11 +64,11 @@ export async function basketPageEnd(
 /** Adds the itemset counts of the orders with keys in (after, last] of a site. */
 export function countBaskets(db: Db, siteId: string, after: string, last: string) {
   return db.run(sql`
-    WITH items AS (
+    WITH items AS MATERIALIZED (
       SELECT DISTINCT oi.order_id, oi.sku FROM orders o JOIN order_items oi ON oi.order_id = o.id
       WHERE o.site_id = ${siteId} AND o.idempotency_key > ${after} AND o.idempotency_key <= ${last}),
-    sized AS (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
-    pairs AS (
+    sized AS MATERIALIZED (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
+    pairs AS MATERIALIZED (
       SELECT a.order_id, a.sku AS x, b.sku AS y FROM items a
       JOIN sized ON sized.order_id = a.order_id AND sized.n <= ${MAX_PAIR_BASKET}
       JOIN items b ON b.order_id = a.order_id AND b.sku > a.sku)
@@ -119,7 +119,7 @@ export function countSequences(
  * Builds the site's association rules (cleared by `clearPage` first) from the frequent itemsets: every split of a frequent
  * pair or triple into X ⇒ Y, with support = count(X∪Y) ÷ baskets, confidence = count(X∪Y) ÷
  * count(X) and lift = confidence ÷ (count(Y) ÷ baskets), kept when all reach the site's
- * minimums. Only the frequent itemsets are read, through (site, kind, size, count).
+ * minimums. The counts are read through the (site, kind, items) key.
  */
 export function buildAssociationRules(db: Db, siteId: string, baskets: number, settings: ScoringSettings) {
   const minCount = Math.max(settings.minSupportCount, Math.ceil(settings.minSupport * baskets));
