@@ -77,7 +77,7 @@ export const scoringRuns = sqliteTable(
     scored: integer('scored').notNull().default(0),
     /**
      * Where the quintiles and tiers cut, so an incremental pass scores the customers it touches
-     * against the last full ranking (see `worker/modules/scoring/README`).
+     * against the last full ranking (see `worker/modules/scoring/README.md`).
      */
     boundaries: text('boundaries', { mode: 'json' }).$type<ScoringBoundaries>(),
     /** Counts and revenue per segment, tier, stage, churn bucket, RFM cell, value × risk cell. */
