@@ -5,8 +5,10 @@
  * 1,000,000 order lines and 5,000,000 events by SQL on the migrated schema — the rows the write
  * path would leave, as tests/bench/generate.ts does — with planted churners: a fifth of the
  * customers buy at their own cadence and stop some time before the back-test's cut. Then it
- * reports, on a copy of that database: a full scoring pass, an incremental pass after 1,000 new
- * orders, peak memory, and the churn back-test's AUC (history cut 180 days before the end).
+ * reports, on a copy of that database: a first full scoring pass (every profile's events read),
+ * an incremental pass after 1,000 new orders, the next full pass (stored interests: events read
+ * only for profiles seen since), peak memory, and the churn back-test's AUC (history cut 180 days
+ * before the end). `--customers 10000 --events 500000` makes a tenth of it in seconds.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { openDb, type OpenDatabase } from '../../db/client.ts';
 import { MIGRATIONS_DIR, migrateDb } from '../../db/migrate.ts';
 import { newId } from '../../worker/lib/crypto.ts';
 import { backtest } from '../../worker/modules/scoring/backtest.ts';
-import { scoreSite } from '../../worker/modules/scoring/pass.ts';
+import { startPass, step, type PassState } from '../../worker/modules/scoring/pass.ts';
 import { createSite } from '../../worker/modules/sites/service.ts';
 
 const DAY = 86_400_000;
@@ -186,9 +188,24 @@ const database = await openDb(`file:${work}`);
 let clock = END;
 const ctx = { db: database.db, now: () => clock, newId };
 
+/** Runs a pass step by step, as the job does, timing each phase. */
+async function timedPass(
+  kind: 'full' | 'incremental',
+): Promise<{ state: PassState; phases: Record<string, number> }> {
+  const state = await startPass(ctx, meta.siteId, kind);
+  const phases: Record<string, number> = {};
+  for (;;) {
+    const phase = state.phase;
+    const at = performance.now();
+    const { done } = await step(ctx, state);
+    phases[phase] = (phases[phase] ?? 0) + seconds(at);
+    if (done) return { state, phases };
+  }
+}
+
 peakRss = 0;
 let started = performance.now();
-const full = await scoreSite(ctx, meta.siteId, 'full');
+const { state: full, phases } = await timedPass('full');
 const fullSeconds = seconds(started);
 
 // 1,000 new orders from existing customers, written as the order path writes them (the order,
@@ -207,8 +224,14 @@ await database.client.execute(`
   WHERE customer_id IN (SELECT customer_id FROM orders WHERE id LIKE 'new%')`);
 clock += 1000;
 started = performance.now();
-const incremental = await scoreSite(ctx, meta.siteId, 'incremental');
+const { state: incremental } = await timedPass('incremental');
 const incrementalSeconds = seconds(started);
+
+// The nightly pass after it: interests are stored, so events are read only for profiles seen since.
+clock += DAY;
+started = performance.now();
+await timedPass('full');
+const nightlySeconds = seconds(started);
 
 started = performance.now();
 const result = await backtest(ctx, meta.siteId, CUT, 180);
@@ -219,12 +242,20 @@ database.client.close();
 await removeWork();
 
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+console.log('full pass by phase (s):');
+console.table(Object.fromEntries(Object.entries(phases).map(([phase, s]) => [phase, Number(s.toFixed(1))])));
 console.table([
   {
     measure: 'full scoring pass',
     value: `${fullSeconds.toFixed(1)} s (${full.scored} profiles)`,
     goal: '≤ 30 s',
     met: ok(fullSeconds <= 30),
+  },
+  {
+    measure: 'next full pass (interests stored)',
+    value: `${nightlySeconds.toFixed(1)} s`,
+    goal: '≤ 30 s',
+    met: ok(nightlySeconds <= 30),
   },
   {
     measure: 'incremental after 1,000 orders',
