@@ -28,7 +28,7 @@ const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 1);
 /** The back-test cut: 180 days before the end, with the 180 days after as the outcome. */
 const CUT = END - 180 * DAY;
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -88,7 +88,7 @@ async function generate(database: OpenDatabase, siteId: string): Promise<Record<
         o.at + CAST(gen.gap_days * (80 + ((o.n * 13 + o.k * 7) % 41)) / 100.0 * ${DAY} AS INTEGER)
       FROM o JOIN gen ON gen.n = o.n
       WHERE gen.kind < 8 AND o.at + gen.gap_days * ${DAY} < gen.stop)
-    SELECT n, k, at FROM o
+    SELECT o.n, o.k, o.at FROM o JOIN gen ON gen.n = o.n WHERE o.at < gen.stop
     UNION ALL
     SELECT n, 1, ${CUT} + ((n * 17) % 170) * ${DAY} FROM gen WHERE kind >= 8 AND n % 3 = 0`);
   await run(`INSERT INTO orders (id, site_id, customer_id, idempotency_key, request_hash, currency,

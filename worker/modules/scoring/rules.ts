@@ -11,6 +11,18 @@ const DAY = 86_400_000;
  * skus, triples from at most 20, so one huge order cannot explode the counts).
  */
 
+/** The splits of a pair and of a triple into X ⇒ Y: [size, bit mask of the items in X]. */
+const SPLITS = [
+  [2, 0b01],
+  [2, 0b10],
+  [3, 0b001],
+  [3, 0b010],
+  [3, 0b100],
+  [3, 0b011],
+  [3, 0b101],
+  [3, 0b110],
+];
+
 /** Largest basket whose pairs and whose triples are counted. */
 const MAX_PAIR_BASKET = 50;
 const MAX_TRIPLE_BASKET = 20;
@@ -125,19 +137,19 @@ export function buildAssociationRules(db: Db, siteId: string, baskets: number, s
   const minCount = Math.max(settings.minSupportCount, Math.ceil(settings.minSupport * baskets));
   return db.run(sql`
       WITH f AS (
-        SELECT items, size, count,
-          json_extract(items, '$[0]') AS x, json_extract(items, '$[1]') AS y, json_extract(items, '$[2]') AS z
-        FROM itemset_counts
+        SELECT items, size, count FROM itemset_counts
         WHERE site_id = ${siteId} AND kind = 'basket' AND size IN (2, 3) AND count >= ${minCount}),
+      -- Every split of an itemset: the bits of the mask pick the antecedent's items (one row per
+      -- split rather than a compound SELECT per split, which D1 caps at a few terms).
+      masks AS (
+        SELECT json_extract(value, '$[0]') AS size, json_extract(value, '$[1]') AS mask
+        FROM json_each(${JSON.stringify(SPLITS)})),
       splits AS (
-        SELECT json_array(x) AS ante, json_array(y) AS cons, count FROM f WHERE size = 2
-        UNION ALL SELECT json_array(y), json_array(x), count FROM f WHERE size = 2
-        UNION ALL SELECT json_array(x, y), json_array(z), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(x, z), json_array(y), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(y, z), json_array(x), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(x), json_array(y, z), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(y), json_array(x, z), count FROM f WHERE size = 3
-        UNION ALL SELECT json_array(z), json_array(x, y), count FROM f WHERE size = 3),
+        SELECT
+          (SELECT json_group_array(value) FROM json_each(f.items) WHERE (masks.mask >> key) & 1) AS ante,
+          (SELECT json_group_array(value) FROM json_each(f.items) WHERE NOT (masks.mask >> key) & 1) AS cons,
+          f.count
+        FROM f JOIN masks ON masks.size = f.size),
       scored AS (
         SELECT s.ante, s.cons, s.count,
           1.0 * s.count / a.count AS confidence,
