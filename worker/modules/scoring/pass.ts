@@ -162,13 +162,14 @@ export async function startPass(
     .from(browsingGroups)
     .where(eq(browsingGroups.siteId, siteId))
     .orderBy(browsingGroups.groupId);
+  const since = effective === 'incremental' ? ((await lastPassStart(ctx.db, siteId)) ?? 0) : 0;
   const state: PassState = {
     runId: ctx.newId(),
     siteId,
     kind: effective,
     startedAt: ctx.now(),
-    since: effective === 'incremental' ? ((await lastPassStart(ctx.db, siteId)) ?? 0) : 0,
-    eventsSince: effective === 'incremental' ? 0 : (full?.startedAt ?? 0),
+    since,
+    eventsSince: effective === 'incremental' ? since : (full?.startedAt ?? 0),
     phase: effective === 'full' ? 'clear' : 'touched-seen',
     key: START_KEY,
     orderKey: '',
