@@ -44,6 +44,7 @@ describe('customer-data registry', () => {
     expect([...registered].sort()).toEqual(
       [
         'customer_categories',
+        'customer_scores',
         'customer_stats',
         'customers',
         'custom_order_status_log',

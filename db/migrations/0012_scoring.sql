@@ -42,6 +42,7 @@ CREATE TABLE `customer_scores` (
 	`churn_risk` real,
 	`churn_reasons` text DEFAULT '[]' NOT NULL,
 	`clv_12m_cents` integer,
+	`interests` text,
 	`group_id` integer,
 	`scored_at` integer NOT NULL,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -67,7 +68,6 @@ CREATE TABLE `itemset_counts` (
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `itemset_counts_site_count_idx` ON `itemset_counts` (`site_id`,`kind`,`size`,`count`);--> statement-breakpoint
 CREATE TABLE `scoring_runs` (
 	`id` text PRIMARY KEY NOT NULL,
 	`site_id` text NOT NULL,

@@ -40,6 +40,11 @@ export const customerScores = sqliteTable(
     churnRisk: real('churn_risk'),
     churnReasons: text('churn_reasons', { mode: 'json' }).$type<StoredReason[]>().notNull().default([]),
     clv12mCents: integer('clv_12m_cents'),
+    /**
+     * Category → dwell-weighted views, as last read from the events. A full pass reads the
+     * events again only for profiles seen since it last did; the others keep this.
+     */
+    interests: text('interests', { mode: 'json' }).$type<Record<string, number>>(),
     /** The look-alike browsing group (`browsing_groups.group_id`), for anonymous visitors too. */
     groupId: integer('group_id'),
     scoredAt: integer('scored_at').notNull(),
@@ -72,7 +77,7 @@ export const scoringRuns = sqliteTable(
     scored: integer('scored').notNull().default(0),
     /**
      * Where the quintiles and tiers cut, so an incremental pass scores the customers it touches
-     * against the last full ranking (see `worker/modules/scoring/README`).
+     * against the last full ranking (see `worker/modules/scoring/README.md`).
      */
     boundaries: text('boundaries', { mode: 'json' }).$type<ScoringBoundaries>(),
     /** Counts and revenue per segment, tier, stage, churn bucket, RFM cell, value × risk cell. */
@@ -178,10 +183,9 @@ export const itemsetCounts = sqliteTable(
     size: integer('size').notNull(),
     count: integer('count').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.siteId, t.kind, t.items] }),
-    index('itemset_counts_site_count_idx').on(t.siteId, t.kind, t.size, t.count),
-  ],
+  // No index on the count: every page's upsert changes counts, and the rule build reads a
+  // site's counts of one kind once, through the key.
+  (t) => [primaryKey({ columns: [t.siteId, t.kind, t.items] })],
 );
 
 /** A site's own thresholds; a site without a row uses `DEFAULT_SCORING_SETTINGS`. */

@@ -83,8 +83,8 @@ function isPageWalk(sql: string, plan: string[]): boolean {
 /** The scans of growing tables in a statement's plan, as `SCAN …` lines. */
 function fullScans(sql: string, plan: string[]): string[] {
   if (isPageWalk(sql, plan)) return [];
-  // A common table expression's rows are the statement's own, already read through indexes.
-  const ctes = new Set([...sql.matchAll(/(?:\bWITH|,)\s*(\w+)\s+AS\s*\(/gi)].map((m) => m[1]));
+  // The statement's own common table expressions (`name AS [MATERIALIZED] (…)`) hold the rows it computed.
+  const ctes = new Set([...sql.matchAll(/\b(\w+) AS (?:NOT )?(?:MATERIALIZED )?\(/gi)].map((m) => m[1]));
   return plan
     .filter((line) => {
       const scanned = /^SCAN (\S+)/.exec(line)?.[1];

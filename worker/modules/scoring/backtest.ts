@@ -39,7 +39,17 @@ export async function backtest(
   let buyers = 0;
   let churned = 0;
   for (;;) {
-    const page = await readFeatures(ctx.db, siteId, 'customers', key, PAGE_SIZE, cutAt, cutAt);
+    // Interests play no part in churn: the stored ones stand, and no event is read.
+    const page = await readFeatures(
+      ctx.db,
+      siteId,
+      'customers',
+      key,
+      PAGE_SIZE,
+      cutAt,
+      cutAt,
+      Number.MAX_SAFE_INTEGER,
+    );
     const last = page.at(-1);
     if (last) key = [last.key, last.customerId];
     const scored = page.filter((f) => f.orders > 0);

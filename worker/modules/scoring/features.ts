@@ -55,7 +55,7 @@ interface RawRow {
   sessions: number | null;
   recent_sessions: number | null;
   last_session: number | null;
-  interests: string | null;
+  interests: string;
 }
 
 /**
@@ -75,6 +75,11 @@ export async function readFeatures(
   now: number,
   /** Back-test: read history only before this time (default: all of it). */
   asOf = Number.MAX_SAFE_INTEGER,
+  /**
+   * Events are read for profiles seen since this time (or never read); the others keep the
+   * interests stored by the pass that last read theirs.
+   */
+  eventsSince = 0,
 ): Promise<FeatureRow[]> {
   const rows = await db.all<RawRow>(sql`
     WITH ${pageCte(source, siteId, after, size)},
@@ -101,8 +106,10 @@ export async function readFeatures(
       SELECT customer_id, session_id, seq, type, properties, dwell_ms,
         max(CASE WHEN type = 'page_view' THEN seq END)
           OVER (PARTITION BY customer_id, session_id ORDER BY seq) AS view_seq
-      FROM events WHERE customer_id IN (SELECT id FROM page) AND type IN ('page_view', 'product_view')
-        AND client_ts < ${asOf}),
+      FROM events WHERE customer_id IN (
+          SELECT page.id FROM page LEFT JOIN customer_scores ON customer_scores.customer_id = page.id
+          WHERE page.last_seen_at >= ${eventsSince} OR customer_scores.interests IS NULL)
+        AND type IN ('page_view', 'product_view') AND client_ts < ${asOf}),
     views AS (SELECT customer_id, session_id, seq, dwell_ms FROM e WHERE type = 'page_view'),
     viewed AS (
       SELECT e.customer_id, views.dwell_ms AS dwell,
@@ -118,8 +125,11 @@ export async function readFeatures(
       GROUP BY customer_id)
     SELECT page.id, page.k, page.first_seen_at, page.last_seen_at, agg.orders, agg.revenue, agg.first_at, agg.last_at,
       agg.mean_gap, agg.mean_gap_sq, agg.early, agg.recent,
-      v.sessions, v.recent_sessions, v.last_session, i.interests
+      v.sessions, v.recent_sessions, v.last_session,
+      CASE WHEN page.last_seen_at >= ${eventsSince} OR customer_scores.interests IS NULL
+        THEN coalesce(i.interests, '{}') ELSE customer_scores.interests END AS interests
     FROM page
+    LEFT JOIN customer_scores ON customer_scores.customer_id = page.id
     LEFT JOIN agg ON agg.customer_id = page.id
     LEFT JOIN v ON v.customer_id = page.id
     LEFT JOIN i ON i.customer_id = page.id
@@ -141,6 +151,6 @@ export async function readFeatures(
     firstSeenAt: r.first_seen_at,
     lastSeenAt: r.last_seen_at,
     badTickets: 0,
-    interests: r.interests ? (JSON.parse(r.interests) as Record<string, number>) : {},
+    interests: JSON.parse(r.interests) as Record<string, number>,
   }));
 }

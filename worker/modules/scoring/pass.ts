@@ -77,6 +77,8 @@ export interface PassState {
   startedAt: number;
   /** Incremental: the start of the pass before, from which profiles count as touched. */
   since: number;
+  /** Events are read again for profiles seen since this time (the last full pass's start). */
+  eventsSince: number;
   phase: Phase;
   /** Keyset position within the phase's walk. */
   key: Key;
@@ -160,12 +162,14 @@ export async function startPass(
     .from(browsingGroups)
     .where(eq(browsingGroups.siteId, siteId))
     .orderBy(browsingGroups.groupId);
+  const since = effective === 'incremental' ? ((await lastPassStart(ctx.db, siteId)) ?? 0) : 0;
   const state: PassState = {
     runId: ctx.newId(),
     siteId,
     kind: effective,
     startedAt: ctx.now(),
-    since: effective === 'incremental' ? ((await lastPassStart(ctx.db, siteId)) ?? 0) : 0,
+    since,
+    eventsSince: effective === 'incremental' ? since : (full?.startedAt ?? 0),
     phase: effective === 'full' ? 'clear' : 'touched-seen',
     key: START_KEY,
     orderKey: '',
@@ -216,6 +220,7 @@ interface ScoreRow {
   churnRisk: number | null;
   churnReasons: unknown[];
   clv12mCents: number | null;
+  interests: Record<string, number>;
   groupId: number | null;
 }
 
@@ -256,6 +261,7 @@ function score(state: PassState, f: FeatureRow, settings: ScoringSettings, now: 
     churnRisk: churn?.risk ?? null,
     churnReasons: churn?.reasons ?? [],
     clv12mCents: churn ? clv12m(f, settings, churn.risk) : null,
+    interests: f.interests,
     groupId,
   };
 }
@@ -273,10 +279,10 @@ function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: n
   return db.run(sql`
     INSERT INTO customer_scores (customer_id, site_id, orders, revenue_cents, first_order_at, last_order_at,
       mean_gap_days, gap_cv, recency, frequency, monetary, rfm_code, segment, tier, stage, churn_risk,
-      churn_reasons, clv_12m_cents, group_id, scored_at)
+      churn_reasons, clv_12m_cents, interests, group_id, scored_at)
     SELECT customerId, ${state.siteId}, orders, revenueCents, firstOrderAt, lastOrderAt, meanGapDays, gapCv,
       recency, frequency, monetary, rfmCode, segment, tier, stage, churnRisk, churnReasons, clv12mCents,
-      groupId, ${now}
+      interests, groupId, ${now}
     FROM ${jsonRows(rows as unknown as Record<string, unknown>[], [
       'customerId',
       'orders',
@@ -295,6 +301,7 @@ function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: n
       'churnRisk',
       'churnReasons',
       'clv12mCents',
+      'interests',
       'groupId',
     ])} ORDER BY ord
     ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, revenue_cents = excluded.revenue_cents,
@@ -303,7 +310,8 @@ function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: n
       recency = ${keep('recency')}, frequency = ${keep('frequency')}, monetary = ${keep('monetary')},
       rfm_code = ${keep('rfm_code')}, segment = ${keep('segment')}, tier = ${keep('tier')},
       stage = excluded.stage, churn_risk = excluded.churn_risk, churn_reasons = excluded.churn_reasons,
-      clv_12m_cents = excluded.clv_12m_cents, group_id = excluded.group_id, scored_at = excluded.scored_at`);
+      clv_12m_cents = excluded.clv_12m_cents, interests = excluded.interests, group_id = excluded.group_id,
+      scored_at = excluded.scored_at`);
 }
 
 /** One features step: a page of profiles read, scored and written. */
@@ -314,7 +322,16 @@ async function featuresStep(
   settings: ScoringSettings,
 ): Promise<number> {
   const now = ctx.now();
-  const page = await readFeatures(ctx.db, state.siteId, source, state.key, PAGE_SIZE, now);
+  const page = await readFeatures(
+    ctx.db,
+    state.siteId,
+    source,
+    state.key,
+    PAGE_SIZE,
+    now,
+    Number.MAX_SAFE_INTEGER,
+    state.eventsSince,
+  );
   if (state.centroids.length === 0 && page.length > 0) {
     state.centroids = seedCentroids(
       page.map((f) => normalize(f.interests)),

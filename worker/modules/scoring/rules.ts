@@ -11,6 +11,18 @@ const DAY = 86_400_000;
  * skus, triples from at most 20, so one huge order cannot explode the counts).
  */
 
+/** The splits of a pair and of a triple into X ⇒ Y: [size, bit mask of the items in X]. */
+const SPLITS = [
+  [2, 0b01],
+  [2, 0b10],
+  [3, 0b001],
+  [3, 0b010],
+  [3, 0b100],
+  [3, 0b011],
+  [3, 0b101],
+  [3, 0b110],
+];
+
 /** Largest basket whose pairs and whose triples are counted. */
 const MAX_PAIR_BASKET = 50;
 const MAX_TRIPLE_BASKET = 20;
@@ -64,11 +76,11 @@ export async function basketPageEnd(
 /** Adds the itemset counts of the orders with keys in (after, last] of a site. */
 export function countBaskets(db: Db, siteId: string, after: string, last: string) {
   return db.run(sql`
-    WITH items AS (
+    WITH items AS MATERIALIZED (
       SELECT DISTINCT oi.order_id, oi.sku FROM orders o JOIN order_items oi ON oi.order_id = o.id
       WHERE o.site_id = ${siteId} AND o.idempotency_key > ${after} AND o.idempotency_key <= ${last}),
-    sized AS (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
-    pairs AS (
+    sized AS MATERIALIZED (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
+    pairs AS MATERIALIZED (
       SELECT a.order_id, a.sku AS x, b.sku AS y FROM items a
       JOIN sized ON sized.order_id = a.order_id AND sized.n <= ${MAX_PAIR_BASKET}
       JOIN items b ON b.order_id = a.order_id AND b.sku > a.sku)
@@ -119,29 +131,25 @@ export function countSequences(
  * Builds the site's association rules (cleared by `clearPage` first) from the frequent itemsets: every split of a frequent
  * pair or triple into X ⇒ Y, with support = count(X∪Y) ÷ baskets, confidence = count(X∪Y) ÷
  * count(X) and lift = confidence ÷ (count(Y) ÷ baskets), kept when all reach the site's
- * minimums. Only the frequent itemsets are read, through (site, kind, size, count).
+ * minimums. The counts are read through the (site, kind, items) key.
  */
 export function buildAssociationRules(db: Db, siteId: string, baskets: number, settings: ScoringSettings) {
   const minCount = Math.max(settings.minSupportCount, Math.ceil(settings.minSupport * baskets));
   return db.run(sql`
       WITH f AS (
-        SELECT items, size, count,
-          json_extract(items, '$[0]') AS x, json_extract(items, '$[1]') AS y, json_extract(items, '$[2]') AS z
-        FROM itemset_counts
+        SELECT items, size, count FROM itemset_counts
         WHERE site_id = ${siteId} AND kind = 'basket' AND size IN (2, 3) AND count >= ${minCount}),
-      -- Every way to split an itemset into antecedent → consequent: splits 0-1 of a pair, 2-7
-      -- of a triple. A join with the split numbers, not a UNION ALL of eight SELECTs: D1 allows
-      -- at most five terms in a compound SELECT.
+      -- Every split of an itemset: the bits of the mask pick the antecedent's items (one row per
+      -- split rather than a compound SELECT per split, which D1 caps at a few terms).
+      masks AS (
+        SELECT json_extract(value, '$[0]') AS size, json_extract(value, '$[1]') AS mask
+        FROM json_each(${JSON.stringify(SPLITS)})),
       splits AS (
         SELECT
-          CASE p.value WHEN 0 THEN json_array(x) WHEN 1 THEN json_array(y) WHEN 2 THEN json_array(x, y)
-            WHEN 3 THEN json_array(x, z) WHEN 4 THEN json_array(y, z) WHEN 5 THEN json_array(x)
-            WHEN 6 THEN json_array(y) ELSE json_array(z) END AS ante,
-          CASE p.value WHEN 0 THEN json_array(y) WHEN 1 THEN json_array(x) WHEN 2 THEN json_array(z)
-            WHEN 3 THEN json_array(y) WHEN 4 THEN json_array(x) WHEN 5 THEN json_array(y, z)
-            WHEN 6 THEN json_array(x, z) ELSE json_array(x, y) END AS cons,
-          count
-        FROM f JOIN json_each('[0,1,2,3,4,5,6,7]') AS p ON (f.size = 2) = (p.value < 2)),
+          (SELECT json_group_array(value) FROM json_each(f.items) WHERE (masks.mask >> key) & 1) AS ante,
+          (SELECT json_group_array(value) FROM json_each(f.items) WHERE NOT (masks.mask >> key) & 1) AS cons,
+          f.count
+        FROM f JOIN masks ON masks.size = f.size),
       scored AS (
         SELECT s.ante, s.cons, s.count,
           1.0 * s.count / a.count AS confidence,
