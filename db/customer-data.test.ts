@@ -61,8 +61,6 @@ describe('customer-data registry', () => {
         'satisfaction_surveys',
         'offer_events',
         'offer_exposures',
-        'order_items',
-        'orders',
         'referral_attributions',
         'referral_links',
         'sessions',

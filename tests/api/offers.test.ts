@@ -482,15 +482,23 @@ describe('validation and access', () => {
     await expectError(await t.widget('POST', '/v1/offers/decide', { body: { placement: 'home-hero' } }), 401);
     const token = await t.newVisitor();
     await banner.identify(token, 'cust-secure');
-    // An identified profile needs its identity token too.
-    await expectError(await banner.decide(token), 401, 'identity_required');
+    // An identified profile without its identity token gets no offer and no exposure (the
+    // banner asks again once the site identified the customer); its events are refused.
+    const before = await snapshotCounts(t.db, { offerExposures, offerEvents });
+    expect(await decided(token)).toBeNull();
+    expect(await snapshotCounts(t.db, { offerExposures, offerEvents })).toEqual(before);
     const shown = await decided(token, {}, 'cust-secure');
+    await expectError(
+      await banner.event(token, shown?.exposureId ?? '', 'click', 'clk-no-identity'),
+      401,
+      'identity_required',
+    );
     expect(shown?.offerId).toBe(offer.id);
     // Another visitor cannot report on this exposure.
     const stranger = await t.newVisitor();
-    const before = await snapshotCounts(t.db, { offerEvents });
+    const events = await snapshotCounts(t.db, { offerEvents });
     await expectError(await banner.event(stranger, shown?.exposureId ?? '', 'click', 'clk-stranger'), 404);
-    expect(await snapshotCounts(t.db, { offerEvents })).toEqual(before);
+    expect(await snapshotCounts(t.db, { offerEvents })).toEqual(events);
   });
 });
 

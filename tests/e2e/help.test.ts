@@ -206,7 +206,8 @@ describe('<crm-faq> in the example shop', () => {
     await page.goto(`${server.origin}/help.html?lang=zh-CN`);
     // A page that also shows the service desk's form: the kit loads its chunk when the tag appears.
     await page.evaluate(async () => {
-      document.body.insertAdjacentHTML('beforeend', '<crm-ticket-form></crm-ticket-form>');
+      const form: Node = document.createElement('crm-ticket-form');
+      document.body.appendChild(form);
       await customElements.whenDefined('crm-ticket-form');
       return true;
     });

@@ -35,3 +35,12 @@ export async function callerProfile(
   }
   return profile;
 }
+
+/** Whether the visitor's profile is a known customer's (then only an identity token reaches it). */
+export async function isIdentified(ctx: ServiceContext, visitor: Visitor): Promise<boolean> {
+  const profile = await ctx.db.query.customers.findFirst({
+    columns: { externalId: true },
+    where: eq(customers.id, visitor.customerId),
+  });
+  return profile?.externalId != null;
+}

@@ -17,7 +17,7 @@ import { requireVisitor } from '../identity/visitor-auth.ts';
 import { siteById } from '../sites/settings.ts';
 import { audit } from '../staff/audit.ts';
 import { createOffer, estimateAudience, getOffer, listOffers, setOfferStatus, updateOffer } from './admin.ts';
-import { callerProfile } from './caller.ts';
+import { callerProfile, isIdentified } from './caller.ts';
 import { decide, type OfferDeps } from './decide.ts';
 import { recordOfferEvent } from './events.ts';
 import { myReferralLink, referralsOf } from './referrals.ts';
@@ -48,8 +48,15 @@ export function offerWidgetRoutes(ctx: ServiceContext, deps: OfferDeps) {
   return new Hono<AppEnv>()
     .post('/decide', async (c) => {
       const input = await readBody(c, decideRequest);
-      const { site, visitor, profile } = await caller(ctx, c);
       c.header('Cache-Control', 'no-store');
+      const site = c.get('site');
+      const visitor = await requireVisitor(ctx, c);
+      const identity = c.req.header(IDENTITY_HEADER);
+      // A known customer's page often asks before the site has identified them again (its
+      // script first fetches the identity token): nothing is shown or recorded yet, and the
+      // banner asks again once `crm.identify` ran. Events and referrals still refuse.
+      if (!identity && (await isIdentified(ctx, visitor))) return c.json({ offer: null }, 200);
+      const profile = await callerProfile(ctx, site, visitor, identity);
       return c.json(await decide(ctx, deps, site, visitor, profile, input), 200);
     })
     .post('/events', async (c) => {
