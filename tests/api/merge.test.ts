@@ -4,6 +4,7 @@ import { customerStats, customers, events, sessions, visitors } from '../../db/s
 import { countRows, expectError, snapshotCounts } from '../fixtures/assert.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
 import { jwtPayload } from '../fixtures/tokens.ts';
+import { ingestEvents } from '../../worker/modules/tracking/service.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -148,5 +149,23 @@ describe('identify merges an anonymous visitor into a known customer', () => {
     expect(await customerOf(a)).toBe(aCustomer);
     expect({ counts: await snapshotCounts(t.db, tables), stats: await stats(aCustomer) }).toEqual(before);
     expect(await t.db.$count(events, eq(events.customerId, aCustomer))).toBe(4);
+  });
+
+  it('stores a batch that raced the merge on the customer the visitor now belongs to', async () => {
+    const token = await t.newVisitor();
+    const visitorId = String(jwtPayload(token).sub);
+    const before = await t.db.query.visitors.findFirst({ where: eq(visitors.id, visitorId) });
+    if (!before) throw new Error('visitor missing');
+    // The customer is known from another device, so identifying here merges the anonymous profile.
+    await identify(await t.newVisitor(), 'racer');
+    await identify(token, 'racer');
+    const merged = await customerOf(token);
+    expect(merged).not.toBe(before.customerId);
+    // What a request that read the visitor just before the merge committed goes on to write.
+    const ctx = { db: t.db, now: () => t.clock.now, newId: () => crypto.randomUUID() };
+    const answer = await ingestEvents(ctx, t.site, before, [pageView('race-session', 0, '/raced')]);
+    expect(answer.accepted).toBe(1);
+    const stored = await t.db.query.events.findFirst({ where: eq(events.visitorId, visitorId) });
+    expect(stored?.customerId).toBe(merged);
   });
 });

@@ -57,6 +57,14 @@ function check(raw: unknown): Checked {
   return { ok: true, event: parsed.data };
 }
 
+/** Whether a write failed on a foreign key (SQLite's message, whichever driver wrapped it). */
+function isForeignKeyFailure(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes('FOREIGN KEY constraint failed')) return true;
+  }
+  return false;
+}
+
 /**
  * Stores a batch of events for one visitor in one transaction and answers per event.
  * De-duplication is the unique (site, event id) index inside that transaction; the
@@ -85,7 +93,15 @@ export async function ingestEvents(
     }
   }
   if (fresh.length > 0) {
-    const inserted = await write(ctx, site, visitor, fresh, origin);
+    const inserted = await write(ctx, site, visitor, fresh, origin).catch(async (error: unknown) => {
+      // Identify may have merged this visitor's anonymous profile into a customer between
+      // reading the visitor and this commit: the old profile is gone (a foreign key failure).
+      // The batch wrote nothing; it goes to the profile the visitor belongs to now.
+      if (!isForeignKeyFailure(error)) throw error;
+      const current = await ctx.db.query.visitors.findFirst({ where: eq(visitors.id, visitor.id) });
+      if (!current || current.customerId === visitor.customerId) throw error;
+      return write(ctx, site, current, fresh, origin);
+    });
     for (const status of statuses) {
       if (status.status === 'accepted' && !inserted.has(status.id)) status.status = 'duplicate';
     }
