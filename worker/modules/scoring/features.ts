@@ -55,6 +55,7 @@ interface RawRow {
   sessions: number | null;
   recent_sessions: number | null;
   last_session: number | null;
+  bad: number | null;
   interests: string;
 }
 
@@ -110,6 +111,17 @@ export async function readFeatures(
           SELECT page.id FROM page LEFT JOIN customer_scores ON customer_scores.customer_id = page.id
           WHERE page.last_seen_at >= ${eventsSince} OR customer_scores.interests IS NULL)
         AND type IN ('page_view', 'product_view') AND client_ts < ${asOf}),
+    -- Complaints still open and service rated badly (1–2 stars): through the customer-led indexes.
+    t AS (
+      SELECT customer_id, sum(n) AS bad FROM (
+        SELECT customer_id, count(*) AS n FROM tickets
+        WHERE customer_id IN (SELECT id FROM page) AND created_at < ${asOf} AND status IN ('open', 'pending')
+        GROUP BY customer_id
+        UNION ALL
+        SELECT customer_id, count(*) FROM ratings
+        WHERE customer_id IN (SELECT id FROM page) AND created_at < ${asOf} AND stars <= 2
+        GROUP BY customer_id)
+      GROUP BY customer_id),
     views AS (SELECT customer_id, session_id, seq, dwell_ms FROM e WHERE type = 'page_view'),
     viewed AS (
       SELECT e.customer_id, views.dwell_ms AS dwell,
@@ -125,7 +137,7 @@ export async function readFeatures(
       GROUP BY customer_id)
     SELECT page.id, page.k, page.first_seen_at, page.last_seen_at, agg.orders, agg.revenue, agg.first_at, agg.last_at,
       agg.mean_gap, agg.mean_gap_sq, agg.early, agg.recent,
-      v.sessions, v.recent_sessions, v.last_session,
+      v.sessions, v.recent_sessions, v.last_session, t.bad,
       CASE WHEN page.last_seen_at >= ${eventsSince} OR customer_scores.interests IS NULL
         THEN coalesce(i.interests, '{}') ELSE customer_scores.interests END AS interests
     FROM page
@@ -133,6 +145,7 @@ export async function readFeatures(
     LEFT JOIN agg ON agg.customer_id = page.id
     LEFT JOIN v ON v.customer_id = page.id
     LEFT JOIN i ON i.customer_id = page.id
+    LEFT JOIN t ON t.customer_id = page.id
     ORDER BY page.k, page.id`);
   return rows.map((r) => ({
     customerId: r.id,
@@ -150,7 +163,7 @@ export async function readFeatures(
     lastSessionAt: r.last_session,
     firstSeenAt: r.first_seen_at,
     lastSeenAt: r.last_seen_at,
-    badTickets: 0,
+    badTickets: r.bad ?? 0,
     interests: JSON.parse(r.interests) as Record<string, number>,
   }));
 }
