@@ -9,7 +9,7 @@ import type {
 } from '../../../worker/contract/help.ts';
 import { ConsolePage } from '../page.ts';
 import { siteUrl } from '../routes.ts';
-import { chart, chartStyles } from '../ui/chart.ts';
+import { chart, chartStyles, reportStyles } from '../ui/chart.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { definePage } from './define.ts';
 import { messages, type HelpMessages } from './help.messages.ts';
@@ -24,6 +24,7 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
   static override styles = [
     ...ConsolePage.styles,
     chartStyles,
+    reportStyles,
     css`
       .tabs,
       .toolbar {
@@ -36,19 +37,6 @@ export class CrmConsoleHelp extends ConsolePage<HelpMessages> {
       .tabs a[aria-current='page'] {
         background: var(--_crm-color-accent);
         color: var(--_crm-color-surface);
-      }
-      .totals {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: var(--_crm-space);
-        margin: 0 0 var(--_crm-space);
-        padding: 0;
-        list-style: none;
-      }
-      .total {
-        display: block;
-        font-size: 1.5rem;
-        font-weight: 700;
       }
       .category-form {
         display: grid;

@@ -1,10 +1,10 @@
 import { Task } from '@lit/task';
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { Overview } from '../../../worker/contract/console.ts';
 import type { Catalog } from '../../core/i18n.ts';
 import { ConsolePage } from '../page.ts';
 import { siteUrl } from '../routes.ts';
-import { chart, chartStyles } from '../ui/chart.ts';
+import { chart, chartStyles, reportStyles } from '../ui/chart.ts';
 import { renderTask } from '../ui/states.ts';
 import { definePage } from './define.ts';
 
@@ -98,41 +98,7 @@ const messages: Catalog<HomeMessages> = {
 
 /** Home: the site's last 7 or 30 days at a glance, with charts and the top pages and products. */
 export class CrmConsoleHome extends ConsolePage<HomeMessages> {
-  static override styles = [
-    ...ConsolePage.styles,
-    chartStyles,
-    css`
-      .totals {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: var(--_crm-space);
-        margin: 0 0 var(--_crm-space);
-        padding: 0;
-        list-style: none;
-      }
-      .totals li {
-        margin: 0;
-      }
-      .total {
-        display: block;
-        font-size: 1.5rem;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
-      .charts {
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr));
-      }
-      .period {
-        display: flex;
-        gap: 4px;
-        margin-block-end: var(--_crm-space);
-      }
-      .period a[aria-current='true'] {
-        background: var(--_crm-color-accent);
-        color: var(--_crm-color-surface);
-      }
-    `,
-  ];
+  static override styles = [...ConsolePage.styles, chartStyles, reportStyles];
   protected readonly messages = messages;
 
   get #days(): 7 | 30 {

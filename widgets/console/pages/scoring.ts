@@ -15,7 +15,7 @@ import {
 } from '../../../worker/contract/shared/scoring.ts';
 import { ConsolePage } from '../page.ts';
 import { siteUrl } from '../routes.ts';
-import { chart, chartStyles } from '../ui/chart.ts';
+import { chart, chartStyles, reportStyles } from '../ui/chart.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { definePage } from './define.ts';
 import { scoreLabels } from './scoring.labels.ts';
@@ -43,24 +43,8 @@ export class CrmConsoleScoring extends ConsolePage<ScoringMessages> {
   static override styles = [
     ...ConsolePage.styles,
     chartStyles,
+    reportStyles,
     css`
-      .totals {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: var(--_crm-space);
-        margin: 0 0 var(--_crm-space);
-        padding: 0;
-        list-style: none;
-      }
-      .total {
-        display: block;
-        font-size: 1.5rem;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
-      .charts {
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr));
-      }
       .toolbar {
         display: flex;
         flex-wrap: wrap;

@@ -3,7 +3,7 @@ import { css, html, type TemplateResult } from 'lit';
 import type { CsatRow, ServiceReport } from '../../../worker/contract/tickets.ts';
 import { ConsolePage } from '../page.ts';
 import { siteUrl } from '../routes.ts';
-import { chart, chartStyles } from '../ui/chart.ts';
+import { chart, chartStyles, reportStyles } from '../ui/chart.ts';
 import { renderTask } from '../ui/states.ts';
 import { definePage } from './define.ts';
 import { messages, type TicketsMessages } from './tickets.messages.ts';
@@ -20,36 +20,8 @@ export class CrmConsoleServiceReports extends ConsolePage<TicketsMessages> {
   static override styles = [
     ...ConsolePage.styles,
     chartStyles,
+    reportStyles,
     css`
-      .totals {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: var(--_crm-space);
-        margin: 0 0 var(--_crm-space);
-        padding: 0;
-        list-style: none;
-      }
-      .totals li {
-        margin: 0;
-      }
-      .total {
-        display: block;
-        font-size: 1.5rem;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
-      .charts {
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr));
-      }
-      .period {
-        display: flex;
-        gap: 4px;
-        margin-block-end: var(--_crm-space);
-      }
-      .period a[aria-current='true'] {
-        background: var(--_crm-color-accent);
-        color: var(--_crm-color-surface);
-      }
       h2 {
         font-size: 1rem;
         margin: 0 0 8px;

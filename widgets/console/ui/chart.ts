@@ -192,3 +192,36 @@ export const chartStyles = css`
     color: var(--_crm-color-accent);
   }
 `;
+
+/** The figures row, chart grid and period switch of the report pages (home, service, help, scoring). */
+export const reportStyles = css`
+  .totals {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+    gap: var(--_crm-space);
+    margin: 0 0 var(--_crm-space);
+    padding: 0;
+    list-style: none;
+  }
+  .totals li {
+    margin: 0;
+  }
+  .total {
+    display: block;
+    font-size: 1.5rem;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .charts {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr));
+  }
+  .period {
+    display: flex;
+    gap: 4px;
+    margin-block-end: var(--_crm-space);
+  }
+  .period a[aria-current='true'] {
+    background: var(--_crm-color-accent);
+    color: var(--_crm-color-surface);
+  }
+`;
