@@ -2,10 +2,11 @@ import type { Client } from '@libsql/client';
 
 /** Per-connection settings SECURITY.md promises for the embedded database. */
 const FILE_PRAGMAS = {
+  // First: switching to WAL takes a lock, which another connection closing may still hold.
+  busy_timeout: 5000,
   journal_mode: 'wal',
   synchronous: 2, // FULL: a committed order or ticket survives power loss
   foreign_keys: 1,
-  busy_timeout: 5000,
 } as const;
 
 /**
