@@ -1,10 +1,11 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ChurnReason, StaffCustomerSummary } from '../../worker/contract/scoring.ts';
+import type { StaffCustomerSummary } from '../../worker/contract/scoring.ts';
 import { Formatter } from '../../worker/contract/shared/format.ts';
 import { churnBucket } from '../../worker/contract/shared/scoring.ts';
 import type { Catalog, Locale } from '../core/i18n.ts';
 import type { CrmKit, KitError } from '../core/kit.ts';
+import { scoreLabels } from '../core/score-labels.ts';
 import { tokens } from '../core/tokens.ts';
 import { styles } from './customer-card.styles.ts';
 import { fetchStaffSummary } from './staff-api.ts';
@@ -27,12 +28,7 @@ interface StaffMessages {
   clv: string;
   next: string;
   notScored: string;
-  stages: Record<string, string>;
-  segments: Record<string, string>;
-  reason: (r: ChurnReason) => string;
 }
-
-const n = (r: ChurnReason, key: string) => r.values[key] ?? 0;
 
 const messages: Catalog<StaffMessages> = {
   en: {
@@ -53,39 +49,6 @@ const messages: Catalog<StaffMessages> = {
     clv: 'Expected revenue, 12 months',
     next: 'Suggest next',
     notScored: 'Not scored yet.',
-    stages: {
-      prospect: 'Prospect',
-      new: 'New',
-      regular: 'Regular',
-      long_standing: 'Long-standing',
-      loyal: 'Loyal',
-      lapsed: 'Lapsed',
-    },
-    segments: {
-      champions: 'Champions',
-      loyal: 'Loyal',
-      potential_loyalists: 'Potential loyalists',
-      new: 'New customers',
-      promising: 'Promising',
-      need_attention: 'Need attention',
-      about_to_sleep: 'About to sleep',
-      at_risk: 'At risk',
-      cant_lose: 'Can’t lose them',
-      hibernating: 'Hibernating',
-      lost: 'Lost',
-    },
-    reason: (r) =>
-      r.code === 'overdue'
-        ? `${n(r, 'daysSince')} days since the last order (usually every ${n(r, 'usualGapDays')})`
-        : r.code === 'single_order_aging'
-          ? `One order only, ${n(r, 'daysSince')} days ago`
-          : r.code === 'spend_falling'
-            ? `Spend down ${Math.abs(n(r, 'changePercent'))} %`
-            : r.code === 'visits_falling'
-              ? `Fewer visits (${n(r, 'recent')} in 30 days)`
-              : r.code === 'not_visiting'
-                ? `No visit for ${n(r, 'daysSince')} days`
-                : `${n(r, 'count')} open or badly rated tickets`,
   },
   'zh-CN': {
     heading: '客户 360',
@@ -105,39 +68,6 @@ const messages: Catalog<StaffMessages> = {
     clv: '未来 12 个月预期收入',
     next: '推荐商品',
     notScored: '尚未评分。',
-    stages: {
-      prospect: '潜在客户',
-      new: '新客',
-      regular: '常客',
-      long_standing: '老客户',
-      loyal: '忠诚',
-      lapsed: '已流失',
-    },
-    segments: {
-      champions: '冠军客户',
-      loyal: '忠诚客户',
-      potential_loyalists: '潜在忠诚客户',
-      new: '新客户',
-      promising: '有潜力',
-      need_attention: '需要关注',
-      about_to_sleep: '即将沉睡',
-      at_risk: '有流失风险',
-      cant_lose: '不能失去',
-      hibernating: '休眠',
-      lost: '已流失',
-    },
-    reason: (r) =>
-      r.code === 'overdue'
-        ? `距上次下单 ${n(r, 'daysSince')} 天（通常每 ${n(r, 'usualGapDays')} 天）`
-        : r.code === 'single_order_aging'
-          ? `仅一单，在 ${n(r, 'daysSince')} 天前`
-          : r.code === 'spend_falling'
-            ? `消费下降 ${Math.abs(n(r, 'changePercent'))}%`
-            : r.code === 'visits_falling'
-              ? `访问减少（30 天内 ${n(r, 'recent')} 次）`
-              : r.code === 'not_visiting'
-                ? `${n(r, 'daysSince')} 天未访问`
-                : `${n(r, 'count')} 个未解决或差评工单`,
   },
   'zh-TW': {
     heading: '客戶 360',
@@ -157,39 +87,6 @@ const messages: Catalog<StaffMessages> = {
     clv: '未來 12 個月預期營收',
     next: '推薦商品',
     notScored: '尚未評分。',
-    stages: {
-      prospect: '潛在客戶',
-      new: '新客',
-      regular: '常客',
-      long_standing: '老客戶',
-      loyal: '忠誠',
-      lapsed: '已流失',
-    },
-    segments: {
-      champions: '冠軍客戶',
-      loyal: '忠誠客戶',
-      potential_loyalists: '潛在忠誠客戶',
-      new: '新客戶',
-      promising: '有潛力',
-      need_attention: '需要關注',
-      about_to_sleep: '即將沉睡',
-      at_risk: '有流失風險',
-      cant_lose: '不能失去',
-      hibernating: '休眠',
-      lost: '已流失',
-    },
-    reason: (r) =>
-      r.code === 'overdue'
-        ? `距上次下單 ${n(r, 'daysSince')} 天（通常每 ${n(r, 'usualGapDays')} 天）`
-        : r.code === 'single_order_aging'
-          ? `僅一單，在 ${n(r, 'daysSince')} 天前`
-          : r.code === 'spend_falling'
-            ? `消費下降 ${Math.abs(n(r, 'changePercent'))}%`
-            : r.code === 'visits_falling'
-              ? `造訪減少（30 天內 ${n(r, 'recent')} 次）`
-              : r.code === 'not_visiting'
-                ? `${n(r, 'daysSince')} 天未造訪`
-                : `${n(r, 'count')} 個未解決或負評工單`,
   },
 };
 
@@ -283,6 +180,7 @@ export class CrmCustomerStaffView extends LitElement {
 
   #view(c: StaffCustomerSummary, t: StaffMessages): TemplateResult {
     const format = new Formatter(this.locale);
+    const labels = scoreLabels[this.locale];
     const s = c.scores;
     const bucket = s?.churnRisk === null || s?.churnRisk === undefined ? null : churnBucket(s.churnRisk);
     return html`<p part="name">${c.name ?? c.email ?? c.externalId}</p>
@@ -291,8 +189,8 @@ export class CrmCustomerStaffView extends LitElement {
         s
           ? html`<ul class="badges" part="badges" aria-label=${t.segment}>
               ${s.tier ? html`<li class="badge" title=${t.tier}>${t.tier} ${s.tier}</li>` : nothing}
-              ${s.segment ? html`<li class="badge" title=${t.segment}>${t.segments[s.segment]}</li>` : nothing}
-              <li class="badge" title=${t.stage}>${t.stages[s.stage]}</li>
+              ${s.segment ? html`<li class="badge" title=${t.segment}>${labels.segments[s.segment]}</li>` : nothing}
+              <li class="badge" title=${t.stage}>${labels.stages[s.stage]}</li>
               ${s.groupName ? html`<li class="badge" title=${t.group}>${s.groupName}</li>` : nothing}
             </ul>`
           : html`<p class="muted">${t.notScored}</p>`
@@ -307,7 +205,7 @@ export class CrmCustomerStaffView extends LitElement {
             ? html`<dt>${t.churn}</dt>
                 <dd class="risk-${bucket}">
                   ${Math.round(s.churnRisk * 100)} %
-                  ${s.churnReasons.length ? html`— ${s.churnReasons.map((r) => t.reason(r)).join('; ')}` : nothing}
+                  ${s.churnReasons.length ? html`— ${s.churnReasons.map((r) => labels.reason(r, format)).join('; ')}` : nothing}
                 </dd>`
             : nothing
         }

@@ -8,7 +8,7 @@ import type { ConsoleContext } from '../context.ts';
 import { siteUrl } from '../routes.ts';
 import { consoleStyles } from '../styles.ts';
 import { renderTask } from '../ui/states.ts';
-import { scoreLabels } from './scoring.labels.ts';
+import { scoreLabels } from '../../core/score-labels.ts';
 
 interface ScoresMessages {
   heading: string;

@@ -18,7 +18,7 @@ import { siteUrl } from '../routes.ts';
 import { chart, chartStyles, reportStyles } from '../ui/chart.ts';
 import { alertFor, renderTask } from '../ui/states.ts';
 import { definePage } from './define.ts';
-import { scoreLabels } from './scoring.labels.ts';
+import { scoreLabels } from '../../core/score-labels.ts';
 import { messages, type ScoringMessages } from './scoring.messages.ts';
 
 /** The list filters the page reads from its URL, as the API names them. */

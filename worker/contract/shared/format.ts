@@ -13,6 +13,10 @@ export class Formatter {
     this.#date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   }
 
+  number(value: number): string {
+    return new Intl.NumberFormat(this.#locale).format(value);
+  }
+
   date(epochMs: number): string {
     return this.#date.format(epochMs);
   }

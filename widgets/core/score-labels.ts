@@ -1,20 +1,27 @@
-import type { ChurnReason } from '../../../worker/contract/scoring.ts';
+import type { ChurnReason } from '../../worker/contract/scoring.ts';
 import type {
   ChurnBucket,
   LifecycleStage,
   RfmSegment,
   ValueTier,
-} from '../../../worker/contract/shared/scoring.ts';
-import type { Catalog } from '../../core/i18n.ts';
-import type { Format } from '../format.ts';
+} from '../../worker/contract/shared/scoring.ts';
+import type { Catalog } from './i18n.ts';
 
-/** Names of every score value, and churn reasons in words: shared by the scoring page and the 360. */
+/** What the reasons need of a formatter: the console's `Format` and the card's `Formatter` both fit. */
+interface NumberFormat {
+  number(value: number): string;
+}
+
+/**
+ * Names of every score value, and churn reasons in words: shared by the console's scoring page and
+ * 360, and the customer card's staff view.
+ */
 export interface ScoreLabels {
   segments: Record<RfmSegment, string>;
   tiers: Record<ValueTier, string>;
   stages: Record<LifecycleStage, string>;
   churn: Record<ChurnBucket, string>;
-  reason: (reason: ChurnReason, f: Format) => string;
+  reason: (reason: ChurnReason, f: NumberFormat) => string;
 }
 
 const v = (reason: ChurnReason, key: string) => reason.values[key] ?? 0;
