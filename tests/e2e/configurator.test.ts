@@ -1,16 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customOrders, sites } from '../../db/schema/index.ts';
-import { startDemo } from '../../examples/demo.ts';
-import { DEMO_SITE } from '../../examples/shop/seed.ts';
-import { serviceContext } from '../../worker/app.ts';
-import { createStaff } from '../../worker/modules/staff/accounts.ts';
-import { TEST_PASSWORD_ITERATIONS } from '../fixtures/app.ts';
-import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
+import { startDemoWorld } from '../fixtures/demo.ts';
+import { customOrders } from '../../db/schema/index.ts';
+import { watchForProblems } from '../fixtures/browser.ts';
 import { screenshot, seriousViolations, unexpected } from '../fixtures/console-browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
 
@@ -18,32 +11,19 @@ import { settle } from '../fixtures/embedded-kit.ts';
 // shop): a shopper designs the refrigerator, reloads, orders; staff move the order on in the
 // console; the shopper sees it on their card.
 
-let server: Awaited<ReturnType<typeof startDemo>>;
+let world: Awaited<ReturnType<typeof startDemoWorld>>;
+let server: typeof world.server;
 let browser: Browser;
-let dir: string;
 let siteId: string;
 const STAFF = { email: 'factory@demo.example', name: 'Fay Factory', password: 'factory-member-password' };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'crm-e2e-configurator-'));
-  server = await startDemo({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
-  const db = server.database.db;
-  const [demo] = await db.select().from(sites).where(eq(sites.publishableKey, DEMO_SITE.publishableKey));
-  if (!demo) throw new Error('the demo site was not seeded');
-  siteId = demo.id;
-  await createStaff(
-    serviceContext({ db, passwordIterations: TEST_PASSWORD_ITERATIONS }),
-    { ...STAFF, role: 'admin' },
-    null,
-  );
-  browser = await launchBrowser();
+  world = await startDemoWorld('configurator', [{ ...STAFF, role: 'admin' }]);
+  ({ server, browser } = world);
+  siteId = world.site.id;
 });
 
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 describe('custom orders in the example shop', () => {
   it('designs, survives a reload, orders, and follows production into the card', async () => {

@@ -5,16 +5,13 @@ import { join } from 'node:path';
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoWorld } from '../fixtures/demo.ts';
 import { customers, sites, staff, staffSessions } from '../../db/schema/index.ts';
-import { startDemo } from '../../examples/demo.ts';
 import { DEMO_CUSTOMERS, DEMO_OWNER, DEMO_SITE } from '../../examples/shop/seed.ts';
-import { serviceContext } from '../../worker/app.ts';
 import { IDENTITY_HEADER } from '../../worker/contract/constants.ts';
 import { SESSION_IDLE_MS } from '../../worker/modules/staff/sessions.ts';
-import { createStaff } from '../../worker/modules/staff/accounts.ts';
 import { start, type RunningServer } from '../../worker/node.ts';
-import { TEST_PASSWORD_ITERATIONS } from '../fixtures/app.ts';
-import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
+import { watchForProblems } from '../fixtures/browser.ts';
 import { focusedLabel, screenshot, seriousViolations, unexpected } from '../fixtures/console-browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
 import { recordRequests } from '../fixtures/network.ts';
@@ -25,34 +22,21 @@ import { handMadeJwt } from '../fixtures/tokens.ts';
 // expired sessions, customers and live events are made the way they happen in production:
 // through the services on the same database, by aging a session's row, and over the widget API.
 
+let world: Awaited<ReturnType<typeof startDemoWorld>>;
 let server: RunningServer;
 let browser: Browser;
-let dir: string;
 let siteId: string;
 
 /** A service-role member, made like the command line's `staff add` (a low work factor for speed). */
 const SERVICE = { email: 'sam@demo.example', name: 'Sam Service', password: 'service-member-password' };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'crm-e2e-console-pages-'));
-  server = await startDemo({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
-  const db = server.database.db;
-  const [demo] = await db.select().from(sites).where(eq(sites.publishableKey, DEMO_SITE.publishableKey));
-  if (!demo) throw new Error('the demo site was not seeded');
-  siteId = demo.id;
-  await createStaff(
-    serviceContext({ db, passwordIterations: TEST_PASSWORD_ITERATIONS }),
-    { ...SERVICE, role: 'service' },
-    null,
-  );
-  browser = await launchBrowser();
+  world = await startDemoWorld('console-pages', [{ ...SERVICE, role: 'service' }]);
+  ({ server, browser } = world);
+  siteId = world.site.id;
 });
 
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 async function open(
   path: string,

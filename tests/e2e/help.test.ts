@@ -1,46 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  helpArticles,
-  helpEscalations,
-  helpSearches,
-  helpViews,
-  helpVotes,
-  sites,
-} from '../../db/schema/index.ts';
-import { startDemo } from '../../examples/demo.ts';
-import { DEMO_SITE } from '../../examples/shop/seed.ts';
+import { startDemoWorld } from '../fixtures/demo.ts';
+import { helpArticles, helpEscalations, helpSearches, helpViews, helpVotes } from '../../db/schema/index.ts';
 import { newId } from '../../worker/lib/crypto.ts';
 import { createArticle, setStatus } from '../../worker/modules/help/articles.ts';
-import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
+import { watchForProblems } from '../fixtures/browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
 
-let server: Awaited<ReturnType<typeof startDemo>>;
+let world: Awaited<ReturnType<typeof startDemoWorld>>;
+let server: typeof world.server;
 let browser: Browser;
-let dir: string;
 let siteId: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'crm-e2e-help-'));
-  server = await startDemo({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
-  browser = await launchBrowser();
-  const [site] = await server.database.db
-    .select()
-    .from(sites)
-    .where(eq(sites.publishableKey, DEMO_SITE.publishableKey));
-  siteId = site?.id ?? '';
+  world = await startDemoWorld('help');
+  ({ server, browser } = world);
+  siteId = world.site.id;
 });
 
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 /** A page in a context of its own (axe needs one). */
 async function open(viewport = { width: 1000, height: 800 }): Promise<Page> {

@@ -1,14 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers, offerExposures, referralAttributions, sites, visitors } from '../../db/schema/index.ts';
-import { startDemo } from '../../examples/demo.ts';
+import { startDemoWorld } from '../fixtures/demo.ts';
+import {
+  customers,
+  offerExposures,
+  referralAttributions,
+  visitors,
+  type sites,
+} from '../../db/schema/index.ts';
 import { DEMO_OWNER, DEMO_SITE } from '../../examples/shop/seed.ts';
 import type { OfferGroup } from '../../worker/contract/constants.ts';
-import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
+import { watchForProblems } from '../fixtures/browser.ts';
 import { screenshot, seriousViolations } from '../fixtures/console-browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
 import { expectedGroup, visitorIdOf } from '../fixtures/offers.ts';
@@ -20,28 +23,17 @@ import { expectedGroup, visitorIdOf } from '../fixtures/offers.ts';
 // browsers until one draws the group it is about (predicted independently from the site secret).
 
 const LIGHTING = 'seedoffer0';
-let server: Awaited<ReturnType<typeof startDemo>>;
+let world: Awaited<ReturnType<typeof startDemoWorld>>;
+let server: typeof world.server;
 let browser: Browser;
-let dir: string;
 let site: typeof sites.$inferSelect;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'crm-e2e-offers-'));
-  server = await startDemo({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
-  const [demo] = await server.database.db
-    .select()
-    .from(sites)
-    .where(eq(sites.publishableKey, DEMO_SITE.publishableKey));
-  if (!demo) throw new Error('the demo site was not seeded');
-  site = demo;
-  browser = await launchBrowser();
+  world = await startDemoWorld('offers');
+  ({ server, browser, site } = world);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 /**
  * A browser that viewed the desk lamp as a visitor who draws `group` for the lighting offer:

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from '../../examples/demo.ts';
+import { startDemoWorld } from '../fixtures/demo.ts';
 import { DEMO_OWNER } from '../../examples/shop/seed.ts';
-import { launchBrowser, watchForProblems } from '../fixtures/browser.ts';
+import { watchForProblems } from '../fixtures/browser.ts';
 import { screenshot, seriousViolations, unexpected } from '../fixtures/console-browser.ts';
 import { settle } from '../fixtures/embedded-kit.ts';
 
@@ -14,21 +11,16 @@ const PHOTO = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1,
 ]);
 
-let server: Awaited<ReturnType<typeof startDemo>>;
+let world: Awaited<ReturnType<typeof startDemoWorld>>;
+let server: typeof world.server;
 let browser: Browser;
-let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'crm-e2e-tickets-'));
-  server = await startDemo({ dbUrl: `file:${join(dir, 'crm.db')}`, port: 0 });
-  browser = await launchBrowser();
+  world = await startDemoWorld('tickets');
+  ({ server, browser } = world);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => world.close());
 
 /** The console's figure for a total on the service report. */
 async function reportFigure(page: Page, label: string): Promise<string> {
