@@ -40,10 +40,7 @@ export const customerScores = sqliteTable(
     churnRisk: real('churn_risk'),
     churnReasons: text('churn_reasons', { mode: 'json' }).$type<StoredReason[]>().notNull().default([]),
     clv12mCents: integer('clv_12m_cents'),
-    /**
-     * Category → dwell-weighted views, as last read from the events. A full pass reads the
-     * events again only for profiles seen since it last did; the others keep this.
-     */
+    /** Category → dwell-weighted views, as the pass read them off `customer_categories`. */
     interests: text('interests', { mode: 'json' }).$type<Record<string, number>>(),
     /** The look-alike browsing group (`browsing_groups.group_id`), for anonymous visitors too. */
     groupId: integer('group_id'),

@@ -239,12 +239,15 @@ export function generationSteps(window: Window): Step[] {
     {
       name: 'profiles: first and last seen, counters, top categories (scratch)',
       statements: [
-        // Every category a customer viewed (product views) or bought (order lines), and how often.
+        // Every category a customer viewed (product views) or bought (order lines), how often, and
+        // the interest: each view 1 + the minutes of the page it was on (product a on page a, b on b).
         `CREATE TEMP TABLE gen_categories AS
-          SELECT customer_n, category, count(*) AS n FROM (
-            SELECT s.customer_n, p.category FROM gen_sessions s JOIN gen_products p ON p.idx = s.a
-            UNION ALL SELECT s.customer_n, p.category FROM gen_sessions s JOIN gen_products p ON p.idx = s.b
-            UNION ALL SELECT o.customer_n, p.category FROM gen_items i JOIN gen_orders o ON o.n = i.order_n
+          SELECT customer_n, category, count(*) AS n, sum(interest) AS interest FROM (
+            SELECT s.customer_n, p.category, 1 + min(s.d2, 600000) / 60000.0 AS interest
+              FROM gen_sessions s JOIN gen_products p ON p.idx = s.a
+            UNION ALL SELECT s.customer_n, p.category, 1 + min(s.d5, 600000) / 60000.0
+              FROM gen_sessions s JOIN gen_products p ON p.idx = s.b
+            UNION ALL SELECT o.customer_n, p.category, 0 FROM gen_items i JOIN gen_orders o ON o.n = i.order_n
               JOIN gen_products p ON p.idx = i.product)
           GROUP BY customer_n, category`,
         `CREATE TEMP TABLE gen_top AS
@@ -287,8 +290,8 @@ export function generationSteps(window: Window): Step[] {
             last_order_at, top_categories)
           SELECT c.id, ${SITE}, p.page_views, p.dwell, p.sessions, p.orders, p.revenue, p.last_order, p.top
           FROM gen_customers c JOIN gen_profiles p ON p.n = c.n ORDER BY p.first_seen, c.n`,
-        `INSERT INTO customer_categories (customer_id, category, site_id, count)
-          SELECT c.id, g.category, ${SITE}, g.n FROM gen_categories g JOIN gen_customers c ON c.n = g.customer_n
+        `INSERT INTO customer_categories (customer_id, category, site_id, count, interest)
+          SELECT c.id, g.category, ${SITE}, g.n, g.interest FROM gen_categories g JOIN gen_customers c ON c.n = g.customer_n
           JOIN gen_profiles p ON p.n = g.customer_n ORDER BY p.first_seen, c.n, g.category`,
         `INSERT INTO visitors (id, site_id, customer_id, token_id, revoked_at, created_at, last_seen_at)
           SELECT v.id, ${SITE}, c.id, v.token_id, NULL, coalesce(s.first - 500, p.first_seen),

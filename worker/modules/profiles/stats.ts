@@ -16,6 +16,28 @@ export function addCategoryCounts(db: Db, counts: SQL) {
     ON CONFLICT (customer_id, category) DO UPDATE SET count = customer_categories.count + excluded.count`);
 }
 
+/** A product view's interest is 1 + the minutes its page was visible, counted up to ten. */
+export const INTEREST_DWELL_CAP_MS = 600_000;
+
+/**
+ * How many of a customer's latest events a product view looks back through for the page view
+ * it happened on, and a page's leave looks forward through for that page's product views: the
+ * bound that keeps the interest update O(batch). A page left open while more than this many
+ * other events of the same customer arrived keeps its views' interest without the minutes.
+ */
+export const INTEREST_WINDOW = 50;
+
+/**
+ * Adds viewed categories and their interest (`count` and `interest` together): `counts` is a
+ * SELECT of (customer_id, category, site_id, n, interest) ending in a WHERE or GROUP BY clause.
+ */
+export function addCategoryViews(db: Db, counts: SQL) {
+  return db.run(sql`
+    INSERT INTO customer_categories (customer_id, category, site_id, count, interest) ${counts}
+    ON CONFLICT (customer_id, category) DO UPDATE SET count = customer_categories.count + excluded.count,
+      interest = customer_categories.interest + excluded.interest`);
+}
+
 /**
  * Rewrites a profile's `top_categories` from its category counts: a few rows per customer,
  * however long the history. `customerId` is an SQL expression so callers can name the
@@ -34,20 +56,28 @@ export function refreshTopCategories(db: Db, customerId: SQL) {
 
 /**
  * Recounts a profile's categories from what it viewed (product_view events, through the
- * catalogue) and bought (order lines). Walks the customer's history through its indexes: for
- * the repair job, not for the write path.
+ * catalogue, each weighted by the visible time of the page view it happened on: the session's
+ * last page view before it) and bought (order lines). Walks the customer's history through its
+ * indexes: for the repair job, not for the write path, which keeps the same sums as events come.
  */
 export function recountCategories(db: Db, siteId: string, customerId: string) {
   return [
     db.run(sql`DELETE FROM customer_categories WHERE customer_id = ${customerId}`),
-    addCategoryCounts(
+    addCategoryViews(
       db,
-      sql`SELECT ${customerId}, category, ${siteId}, count(*) FROM (
-        SELECT p.category AS category FROM events e
-          JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
-          WHERE e.customer_id = ${customerId} AND e.site_id = ${siteId} AND e.type = 'product_view'
+      sql`SELECT ${customerId}, category, ${siteId}, count(*), sum(weight) FROM (
+        SELECT * FROM (
+          WITH e AS MATERIALIZED (
+            SELECT properties, session_id, seq, type, dwell_ms,
+              max(CASE WHEN type = 'page_view' THEN seq END) OVER (PARTITION BY session_id ORDER BY seq) AS view_seq
+            FROM events WHERE customer_id = ${customerId} AND type IN ('page_view', 'product_view'))
+          SELECT p.category AS category,
+            1 + min(coalesce(pages.dwell_ms, 0), ${INTEREST_DWELL_CAP_MS}) / 60000.0 AS weight
+          FROM e JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(e.properties, '$.sku')
+          LEFT JOIN e pages ON pages.session_id = e.session_id AND pages.seq = e.view_seq AND pages.type = 'page_view'
+          WHERE e.type = 'product_view')
         UNION ALL
-        SELECT oi.category FROM orders o JOIN order_items oi ON oi.order_id = o.id
+        SELECT oi.category, 0 FROM orders o JOIN order_items oi ON oi.order_id = o.id
           WHERE o.customer_id = ${customerId} AND o.site_id = ${siteId} AND oi.category IS NOT NULL
       ) GROUP BY category`,
     ),
@@ -90,9 +120,9 @@ export function mergeStats(db: Db, from: string, to: string) {
         revenue_cents = revenue_cents + ${of('revenue_cents')},
         last_order_at = (SELECT max(last_order_at) FROM customer_stats WHERE customer_id IN (${from}, ${to}))
       WHERE customer_id = ${to}`),
-    addCategoryCounts(
+    addCategoryViews(
       db,
-      sql`SELECT ${to}, category, site_id, count FROM customer_categories WHERE customer_id = ${from}`,
+      sql`SELECT ${to}, category, site_id, count, interest FROM customer_categories WHERE customer_id = ${from}`,
     ),
     refreshTopCategories(db, sql`${to}`),
   ] as const;

@@ -39,17 +39,7 @@ export async function backtest(
   let buyers = 0;
   let churned = 0;
   for (;;) {
-    // Interests play no part in churn: the stored ones stand, and no event is read.
-    const page = await readFeatures(
-      ctx.db,
-      siteId,
-      'customers',
-      key,
-      PAGE_SIZE,
-      cutAt,
-      cutAt,
-      Number.MAX_SAFE_INTEGER,
-    );
+    const page = await readFeatures(ctx.db, siteId, 'customers', key, PAGE_SIZE, cutAt, cutAt);
     const last = page.at(-1);
     if (last) key = [last.key, last.customerId];
     const scored = page.filter((f) => f.orders > 0);

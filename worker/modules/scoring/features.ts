@@ -63,9 +63,9 @@ interface RawRow {
  * Reads the features of one page of profiles in one statement: order count, revenue, first and
  * last order, the gaps between orders (LAG over each customer's orders in time), spend of the
  * earlier and later half (ROW_NUMBER against the count), sessions (all and the last 30 days)
- * and browsing interests: each product view's category, weighted 1 + the minutes (up to ten)
- * spent on the page it was viewed on (the session's page view before it, by seq). Everything goes through the customer-led indexes of
- * orders, sessions and events, so the cost follows the page's own history.
+ * and browsing interests (the dwell-weighted views per category that ingestion keeps in
+ * `customer_categories`). Everything goes through the customer-led indexes of orders, sessions,
+ * tickets and category counts, so the cost follows the page's own history; no event is read.
  */
 export async function readFeatures(
   db: Db,
@@ -74,13 +74,11 @@ export async function readFeatures(
   after: Key,
   size: number,
   now: number,
-  /** Back-test: read history only before this time (default: all of it). */
-  asOf = Number.MAX_SAFE_INTEGER,
   /**
-   * Events are read for profiles seen since this time (or never read); the others keep the
-   * interests stored by the pass that last read theirs.
+   * Back-test: read history only before this time (default: all of it). Interests are kept as
+   * running sums, not by time, and are left out of a cut history (churn does not use them).
    */
-  eventsSince = 0,
+  asOf = Number.MAX_SAFE_INTEGER,
 ): Promise<FeatureRow[]> {
   const rows = await db.all<RawRow>(sql`
     WITH ${pageCte(source, siteId, after, size)},
@@ -103,14 +101,6 @@ export async function readFeatures(
         sum(started_at >= ${now - 30 * DAY}) AS recent_sessions, max(started_at) AS last_session
       FROM sessions WHERE customer_id IN (SELECT id FROM page) AND started_at < ${asOf}
       GROUP BY customer_id),
-    e AS (
-      SELECT customer_id, session_id, seq, type, properties, dwell_ms,
-        max(CASE WHEN type = 'page_view' THEN seq END)
-          OVER (PARTITION BY customer_id, session_id ORDER BY seq) AS view_seq
-      FROM events WHERE customer_id IN (
-          SELECT page.id FROM page LEFT JOIN customer_scores ON customer_scores.customer_id = page.id
-          WHERE page.last_seen_at >= ${eventsSince} OR customer_scores.interests IS NULL)
-        AND type IN ('page_view', 'product_view') AND client_ts < ${asOf}),
     -- Complaints still open and service rated badly (1–2 stars): through the customer-led indexes.
     t AS (
       SELECT customer_id, sum(n) AS bad FROM (
@@ -122,26 +112,15 @@ export async function readFeatures(
         WHERE customer_id IN (SELECT id FROM page) AND created_at < ${asOf} AND stars <= 2
         GROUP BY customer_id)
       GROUP BY customer_id),
-    views AS (SELECT customer_id, session_id, seq, dwell_ms FROM e WHERE type = 'page_view'),
-    viewed AS (
-      SELECT e.customer_id, views.dwell_ms AS dwell,
-        (SELECT category FROM products
-          WHERE site_id = ${siteId} AND sku = json_extract(e.properties, '$.sku')) AS category
-      FROM e LEFT JOIN views ON views.customer_id = e.customer_id AND views.session_id = e.session_id
-        AND views.seq = e.view_seq
-      WHERE e.type = 'product_view'),
     i AS (
-      SELECT customer_id, json_group_object(category, weight) AS interests FROM (
-        SELECT customer_id, category, round(sum(1 + min(coalesce(dwell, 0), 600000) / 60000.0), 2) AS weight
-        FROM viewed WHERE category IS NOT NULL GROUP BY customer_id, category)
+      SELECT customer_id, json_group_object(category, round(interest, 2)) AS interests
+      FROM customer_categories WHERE customer_id IN (SELECT id FROM page) AND interest > 0
+        AND ${asOf === Number.MAX_SAFE_INTEGER ? 1 : 0} = 1
       GROUP BY customer_id)
     SELECT page.id, page.k, page.first_seen_at, page.last_seen_at, agg.orders, agg.revenue, agg.first_at, agg.last_at,
       agg.mean_gap, agg.mean_gap_sq, agg.early, agg.recent,
-      v.sessions, v.recent_sessions, v.last_session, t.bad,
-      CASE WHEN page.last_seen_at >= ${eventsSince} OR customer_scores.interests IS NULL
-        THEN coalesce(i.interests, '{}') ELSE customer_scores.interests END AS interests
+      v.sessions, v.recent_sessions, v.last_session, t.bad, coalesce(i.interests, '{}') AS interests
     FROM page
-    LEFT JOIN customer_scores ON customer_scores.customer_id = page.id
     LEFT JOIN agg ON agg.customer_id = page.id
     LEFT JOIN v ON v.customer_id = page.id
     LEFT JOIN i ON i.customer_id = page.id

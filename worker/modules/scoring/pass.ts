@@ -77,8 +77,6 @@ export interface PassState {
   startedAt: number;
   /** Incremental: the start of the pass before, from which profiles count as touched. */
   since: number;
-  /** Events are read again for profiles seen since this time (the last full pass's start). */
-  eventsSince: number;
   phase: Phase;
   /** Keyset position within the phase's walk. */
   key: Key;
@@ -169,7 +167,6 @@ export async function startPass(
     kind: effective,
     startedAt: ctx.now(),
     since,
-    eventsSince: effective === 'incremental' ? since : (full?.startedAt ?? 0),
     phase: effective === 'full' ? 'clear' : 'touched-seen',
     key: START_KEY,
     orderKey: '',
@@ -322,16 +319,7 @@ async function featuresStep(
   settings: ScoringSettings,
 ): Promise<number> {
   const now = ctx.now();
-  const page = await readFeatures(
-    ctx.db,
-    state.siteId,
-    source,
-    state.key,
-    PAGE_SIZE,
-    now,
-    Number.MAX_SAFE_INTEGER,
-    state.eventsSince,
-  );
+  const page = await readFeatures(ctx.db, state.siteId, source, state.key, PAGE_SIZE, now);
   if (state.centroids.length === 0 && page.length > 0) {
     state.centroids = seedCentroids(
       page.map((f) => normalize(f.interests)),

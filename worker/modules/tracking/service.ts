@@ -12,7 +12,12 @@ import { describeIssue } from '../../contract/common.ts';
 import { utf8Length } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { ingestionRollups } from '../reports/rollups.ts';
-import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
+import {
+  INTEREST_DWELL_CAP_MS,
+  INTEREST_WINDOW,
+  addCategoryViews,
+  refreshTopCategories,
+} from '../profiles/stats.ts';
 import { jsonRows } from '../../../db/json.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
@@ -228,22 +233,60 @@ async function write(
     ...(origin ? [originSeen] : []),
   ];
 
-  const [inserted] = batch.some((e) => e.type === 'product_view')
-    ? await db.batch([
-        insert,
-        counters,
-        sessionsUpsert,
-        viewDwell,
-        addCategoryCounts(
-          db,
-          sql`SELECT ${customerId}, p.category, ${siteId}, count(*) FROM events e
+  // Interest in categories, before viewDwell adds this batch's leaves onto their page views:
+  // this batch's product views count with their page's minutes so far, then the leaves add
+  // the minutes they bring to every product view of their page, earlier batches' included.
+  const interests = [
+    ...(batch.some((e) => e.type === 'product_view')
+      ? [
+          addCategoryViews(
+            db,
+            sql`SELECT ${customerId}, p.category, ${siteId}, count(*),
+              sum(1 + min(coalesce((
+                SELECT v.dwell_ms FROM (
+                  SELECT type, session_id, seq, dwell_ms FROM events
+                  WHERE customer_id = ${customerId} AND id < e.id ORDER BY id DESC LIMIT ${INTEREST_WINDOW}) v
+                WHERE v.session_id = e.session_id AND v.type = 'page_view' AND v.seq < e.seq
+                ORDER BY v.seq DESC LIMIT 1), 0), ${INTEREST_DWELL_CAP_MS}) / 60000.0)
+            FROM events e
             JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
             WHERE e.ingest_id = ${ingestId} AND e.site_id = ${siteId} AND e.type = 'product_view'
             GROUP BY p.category`,
-        ),
-        refreshTopCategories(db, sql`${customerId}`),
-        ...tail,
-      ])
-    : await db.batch([insert, counters, sessionsUpsert, viewDwell, ...tail]);
+          ),
+          refreshTopCategories(db, sql`${customerId}`),
+        ]
+      : []),
+    ...(batch.some((e) => e.type === 'page_leave' && e.viewId)
+      ? [
+          addCategoryViews(
+            db,
+            sql`SELECT ${customerId}, p.category, ${siteId}, 0, sum(pv.minutes) FROM (
+              WITH leaves AS (
+                SELECT view_id, sum(dwell_ms) AS added FROM events
+                WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL GROUP BY view_id),
+              pages AS MATERIALIZED (
+                SELECT v.id, v.session_id, v.seq,
+                  (min(coalesce(v.dwell_ms, 0) + leaves.added, ${INTEREST_DWELL_CAP_MS})
+                    - min(coalesce(v.dwell_ms, 0), ${INTEREST_DWELL_CAP_MS})) / 60000.0 AS minutes
+                FROM leaves JOIN events v ON v.site_id = ${siteId} AND v.event_id = leaves.view_id
+                WHERE v.type = 'page_view' AND v.customer_id = ${customerId}),
+              later AS MATERIALIZED (
+                SELECT session_id, seq, type, properties FROM events
+                WHERE customer_id = ${customerId} AND id > (SELECT min(id) FROM pages)
+                ORDER BY id LIMIT ${INTEREST_WINDOW})
+              SELECT later.properties, pages.minutes FROM pages
+              JOIN later ON later.session_id = pages.session_id AND later.type = 'product_view'
+                AND later.seq > pages.seq
+              WHERE pages.minutes > 0 AND NOT EXISTS (
+                SELECT 1 FROM later x WHERE x.session_id = pages.session_id AND x.type = 'page_view'
+                  AND x.seq > pages.seq AND x.seq < later.seq)
+            ) pv
+            JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(pv.properties, '$.sku')
+            GROUP BY p.category`,
+          ),
+        ]
+      : []),
+  ];
+  const [inserted] = await db.batch([insert, counters, sessionsUpsert, ...interests, viewDwell, ...tail]);
   return new Set(inserted.map((r) => r.event_id));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `customer_categories` ADD `interest` real DEFAULT 0 NOT NULL;
