@@ -1,4 +1,3 @@
-import type { Client } from '@libsql/client';
 
 /** Per-connection settings SECURITY.md promises for the embedded database. */
 const FILE_PRAGMAS = {
@@ -9,11 +8,16 @@ const FILE_PRAGMAS = {
   foreign_keys: 1,
 } as const;
 
+/** A connection to set up: a `@libsql/client` client or a `Connection` (connection.ts). */
+export interface PragmaTarget {
+  execute(sql: string): Promise<{ rows: ArrayLike<unknown>[] }> | { rows: ArrayLike<unknown>[] };
+}
+
 /**
  * Applies the settings to one connection of an embedded database and reads them back, so a
  * silently ignored pragma fails the start instead. Every connection needs its own.
  */
-export async function applyPragmas(client: Client, kind: 'file' | 'memory'): Promise<void> {
+export async function applyPragmas(client: PragmaTarget, kind: 'file' | 'memory'): Promise<void> {
   const wanted: Record<string, string | number> = { ...FILE_PRAGMAS };
   // An in-memory database has no file to journal, so it keeps journal_mode=memory.
   if (kind === 'memory') delete wanted.journal_mode;

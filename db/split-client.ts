@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import {
-  createClient,
   LibsqlError,
   type Client,
   type InArgs,
@@ -9,6 +8,7 @@ import {
   type Row,
   type TransactionMode,
 } from '@libsql/client';
+import { Connection } from './connection.ts';
 import { applyPragmas } from './pragmas.ts';
 import type {
   Durability,
@@ -68,7 +68,7 @@ export interface SplitClients {
  * is answered while a long write transaction is under way.
  */
 export async function openSplitClient(url: string): Promise<SplitClients> {
-  const reader = createClient({ url, concurrency: 1 });
+  const reader = new Connection(url);
   await applyPragmas(reader, 'file');
   const writer = new Worker(new URL('./writer-thread.ts', import.meta.url), { workerData: { url } });
   const pending = new Map<number, { resolve: (rs: ResultSet[]) => void; reject: (error: unknown) => void }>();
@@ -110,7 +110,7 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
   const clientWith = (durability: Durability): Client => ({
     async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       const stmt = typeof stmtOrSql === 'string' && args !== undefined ? { sql: stmtOrSql, args } : stmtOrSql;
-      if (isRead(typeof stmt === 'string' ? stmt : stmt.sql)) return reader.execute(stmt);
+      if (isRead(typeof stmt === 'string' ? stmt : stmt.sql)) return toResultSet(reader.execute(stmt));
       const [result] = await send({ op: 'execute', stmt });
       if (!result) throw new Error('writer returned no result');
       return result;
@@ -134,7 +134,7 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
       writer.postMessage({ op: 'close', id: 0 });
     },
     reconnect() {
-      reader.reconnect();
+      throw new Error('a split database is not reconnected: open it again');
     },
     get closed() {
       return closed;

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../../db/prepared.ts';
 import {
   customerStats,
   customers,
@@ -28,10 +29,23 @@ function traits(claims: IdentityClaims) {
   };
 }
 
+// Identify's reads, built once (see db/prepared.ts).
+const customerById = preparedQuery((db) =>
+  db.query.customers.findFirst({ where: eq(customers.id, sql.placeholder('id')) }).prepare(),
+);
+const customerByExternalId = preparedQuery((db) =>
+  db.query.customers
+    .findFirst({
+      where: and(
+        eq(customers.siteId, sql.placeholder('siteId')),
+        eq(customers.externalId, sql.placeholder('externalId')),
+      ),
+    })
+    .prepare(),
+);
+
 async function findByExternalId(ctx: ServiceContext, siteId: string, externalId: string) {
-  return ctx.db.query.customers.findFirst({
-    where: and(eq(customers.siteId, siteId), eq(customers.externalId, externalId)),
-  });
+  return customerByExternalId(ctx.db).execute({ siteId, externalId });
 }
 
 /**
@@ -47,7 +61,7 @@ export async function identifyVisitor(
   claims: IdentityClaims,
 ): Promise<IdentifyResponse> {
   const now = ctx.now();
-  const profile = await ctx.db.query.customers.findFirst({ where: eq(customers.id, visitor.customerId) });
+  const profile = await customerById(ctx.db).execute({ id: visitor.customerId });
   if (!profile)
     throw conflict('visitor_without_profile', 'This visitor has no profile; ask for a new visitor token');
   if (profile.externalId !== null) {

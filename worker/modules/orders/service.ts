@@ -7,7 +7,8 @@ import type { ServiceContext } from '../context.ts';
 import { orderRollups } from '../reports/rollups.ts';
 import { ordersById } from './queries.ts';
 import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
-import { jsonRows, jsonValues } from '../../../db/json.ts';
+import { jsonRows } from '../../../db/json.ts';
+import { preparedQuery } from '../../../db/prepared.ts';
 
 /** A recorded order and whether this call created it or replayed an earlier result. */
 export interface RecordedOrder {
@@ -27,15 +28,37 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The order an idempotency key already recorded, if any: the first read of every order. */
+const orderByKey = preparedQuery((db) =>
+  db.query.orders
+    .findFirst({
+      columns: { id: true, requestHash: true },
+      where: and(eq(orders.siteId, sql.placeholder('siteId')), eq(orders.idempotencyKey, sql.placeholder('key'))),
+    })
+    .prepare(),
+);
+
+/** The catalogue's rows for an order's SKUs (a JSON list), for the lines' names and categories. */
+const productsBySku = preparedQuery((db) =>
+  db
+    .select({ sku: products.sku, name: products.name, category: products.category })
+    .from(products)
+    .where(
+      and(
+        eq(products.siteId, sql.placeholder('siteId')),
+        sql`${products.sku} IN (SELECT value FROM json_each(${sql.placeholder('skus')}))`,
+      ),
+    )
+    .prepare(),
+);
+
 async function replay(
   ctx: ServiceContext,
   site: Site,
   key: string,
   requestHash: string,
 ): Promise<RecordedOrder | null> {
-  const existing = await ctx.db.query.orders.findFirst({
-    where: and(eq(orders.siteId, site.id), eq(orders.idempotencyKey, key)),
-  });
+  const existing = await orderByKey(ctx.db).execute({ siteId: site.id, key });
   if (!existing) return null;
   if (existing.requestHash !== requestHash) {
     throw conflict('idempotency_conflict', 'This idempotency key was used with a different request body');
@@ -64,15 +87,10 @@ export async function recordOrder(
   const { db } = ctx;
   const now = ctx.now();
   const orderId = ctx.newId();
-  const catalogue = await db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.siteId, site.id),
-        sql`${products.sku} IN (${jsonValues(input.items.map((i) => i.sku))})`,
-      ),
-    );
+  const catalogue = await productsBySku(db).execute({
+    siteId: site.id,
+    skus: JSON.stringify(input.items.map((i) => i.sku)),
+  });
   const bySku = new Map(catalogue.map((p) => [p.sku, p]));
   const lines = input.items.map((i) => ({
     sku: i.sku,
