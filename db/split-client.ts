@@ -60,6 +60,34 @@ export interface SplitClients {
   relaxed: Client;
 }
 
+/** How often the checkpoint thread copies the WAL's committed pages into the database file. */
+const CHECKPOINT_INTERVAL_MS = 100;
+
+/**
+ * Starts the checkpoint thread (checkpoint-thread.ts). SQLite checkpoints on the connection
+ * whose commit makes the WAL pass 1,000 pages: that commit then waits for the copy of those
+ * pages into the database file and its sync, tens of milliseconds on a big file whose pages lie
+ * far apart, and every request queued behind it waits too. The writer thread keeps its own
+ * checkpoint only as a backstop (see writer-thread.ts). Without the thread (it failed to
+ * start) the writer's checkpoints still keep the WAL in bounds.
+ */
+async function startCheckpointer(url: string): Promise<Worker | undefined> {
+  const thread = new Worker(new URL('./checkpoint-thread.ts', import.meta.url), {
+    workerData: { url, intervalMs: CHECKPOINT_INTERVAL_MS },
+  });
+  const started = await new Promise<boolean>((done) => {
+    thread.once('message', () => {
+      done(true);
+    });
+    thread.once('error', () => {
+      done(false);
+    });
+  });
+  // A failure later only stops the early copies; it must not take the server down.
+  thread.on('error', () => undefined);
+  return started ? thread : undefined;
+}
+
 /**
  * A libSQL client over an embedded file with two connections: reads run on this thread's
  * connection, every write (any statement but a SELECT, every batch) on a writer thread's.
@@ -81,6 +109,7 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
     });
     writer.once('error', failed);
   });
+  const checkpointer = await startCheckpointer(url);
   writer.on('message', (response: WriterResponse) => {
     const waiter = pending.get(response.id);
     pending.delete(response.id);
@@ -132,6 +161,7 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
       reader.close();
       // Behind every write already sent: the writer closes its connection after them.
       writer.postMessage({ op: 'close', id: 0 });
+      checkpointer?.postMessage('close');
     },
     reconnect() {
       throw new Error('a split database is not reconnected: open it again');

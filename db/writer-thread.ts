@@ -5,11 +5,18 @@ import { Connection, plainSqliteError } from './connection.ts';
 import { applyPragmas } from './pragmas.ts';
 import type { Durability, PlainError, PlainResultSet, WriterRequest, WriterResponse } from './writer-protocol.ts';
 
+/** WAL pages past which a commit on this connection checkpoints after all. */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 const port = parentPort;
 if (!port) throw new Error('db/writer-thread.ts runs as a worker thread');
 const { url } = workerData as { url: string };
 const connection = new Connection(url);
 await applyPragmas(connection, 'file');
+// The checkpoint thread copies the WAL into the database file as it goes; this connection
+// checkpoints only if the WAL still grows past this many pages (40 MB), so the WAL stays
+// bounded even when that thread cannot keep up or has failed.
+connection.execute(`PRAGMA wal_autocheckpoint = ${String(BACKSTOP_CHECKPOINT_PAGES)}`);
 let durability: Durability = 'full';
 
 /**
