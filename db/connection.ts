@@ -73,7 +73,9 @@ function toSql(value: unknown): unknown {
       return value;
     case 'bigint':
       if (value < MIN_INT64 || value > MAX_INT64) {
-        throw new RangeError('bigint is too large to be represented as a 64-bit integer and passed as argument');
+        throw new RangeError(
+          'bigint is too large to be represented as a 64-bit integer and passed as argument',
+        );
       }
       return value;
     case 'boolean':
@@ -115,7 +117,12 @@ export function plainSqliteError(error: unknown): PlainError | null {
   if (!(error instanceof Database.SqliteError)) return null;
   const { rawCode } = error as { rawCode?: number };
   const code = rawCode === undefined ? 'SQLITE_UNKNOWN' : (SQLITE_CODES[rawCode & 0xff] ?? 'SQLITE_UNKNOWN');
-  return { message: error.message, code, extendedCode: error.code, ...(rawCode === undefined ? {} : { rawCode }) };
+  return {
+    message: error.message,
+    code,
+    extendedCode: error.code,
+    ...(rawCode === undefined ? {} : { rawCode }),
+  };
 }
 
 function libsqlError(error: unknown): unknown {

@@ -3,7 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Connection, plainSqliteError } from './connection.ts';
 import { applyPragmas } from './pragmas.ts';
-import type { Durability, PlainError, PlainResultSet, WriterRequest, WriterResponse } from './writer-protocol.ts';
+import type {
+  Durability,
+  PlainError,
+  PlainResultSet,
+  WriterRequest,
+  WriterResponse,
+} from './writer-protocol.ts';
 
 /** WAL pages past which a commit on this connection checkpoints after all. */
 const BACKSTOP_CHECKPOINT_PAGES = 10_000;

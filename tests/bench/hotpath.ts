@@ -47,7 +47,7 @@ const row = (load: string, { sample, cpu }: { sample: Sample; cpu: number }, uni
   load,
   rate: `${Math.round(rate(sample)).toLocaleString('en-US')} ${unit}/s`,
   requests: sample.requests,
-  'p50 / p99': `${ms(percentile(sample.latencies, 0.5))} / ${ms(percentile(sample.latencies, 0.99))}`,
+  'p50 / p90 / p99': [0.5, 0.9, 0.99].map((q) => ms(percentile(sample.latencies, q))).join(' / '),
   'server CPU / request': ms((cpu * 1000) / sample.requests),
 });
 

@@ -33,7 +33,10 @@ const orderByKey = preparedQuery((db) =>
   db.query.orders
     .findFirst({
       columns: { id: true, requestHash: true },
-      where: and(eq(orders.siteId, sql.placeholder('siteId')), eq(orders.idempotencyKey, sql.placeholder('key'))),
+      where: and(
+        eq(orders.siteId, sql.placeholder('siteId')),
+        eq(orders.idempotencyKey, sql.placeholder('key')),
+      ),
     })
     .prepare(),
 );
