@@ -27,9 +27,27 @@ export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
+/**
+ * Random bytes are drawn from the system's generator 4 KB at a time and handed out once each:
+ * a row id or token per call was a call into the generator per id, several per request.
+ */
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+
+function randomBytes(count: number): Uint8Array {
+  if (count > pool.length) return crypto.getRandomValues(new Uint8Array(count));
+  if (poolOffset + count > pool.length) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.slice(poolOffset, poolOffset + count);
+  poolOffset += count;
+  return bytes;
+}
+
 /** A random token of `bytes` bytes, base64url encoded. */
 export function randomToken(bytes = 24): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+  return base64url(randomBytes(bytes));
 }
 
 /** A random, URL-safe, time-sortable-enough id for rows. */

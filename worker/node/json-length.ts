@@ -1,5 +1,4 @@
 // JSON answers with their length, so Hono's compress() leaves the small ones alone.
-import { Buffer } from 'node:buffer';
 import type { MiddlewareHandler } from 'hono';
 
 const JSON_TYPE = /^application\/json\b/i;
@@ -19,11 +18,11 @@ export function jsonLength(): MiddlewareHandler {
     const res = c.res;
     if (!JSON_TYPE.test(res.headers.get('Content-Type') ?? '') || res.headers.has('Content-Length')) return;
     if (res.headers.has('Content-Encoding') || res.headers.has('Transfer-Encoding')) return;
-    const text = await res.text();
+    const body = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    headers.set('Content-Length', String(Buffer.byteLength(text)));
+    headers.set('Content-Length', String(body.byteLength));
     // Cleared first: assigning over an answer makes Hono copy it through a body stream.
     c.res = undefined;
-    c.res = new Response(text, { status: res.status, statusText: res.statusText, headers });
+    c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
   };
 }
