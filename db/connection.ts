@@ -113,7 +113,7 @@ function bindArgs(args: InArgs | undefined): unknown[] | Record<string, unknown>
 }
 
 /** The driver's error with SQLite's codes, as `@libsql/client` reports it. */
-export function plainSqliteError(error: unknown): PlainError | null {
+function plainSqliteError(error: unknown): PlainError | null {
   if (!(error instanceof Database.SqliteError)) return null;
   const { rawCode } = error as { rawCode?: number };
   const code = rawCode === undefined ? 'SQLITE_UNKNOWN' : (SQLITE_CODES[rawCode & 0xff] ?? 'SQLITE_UNKNOWN');

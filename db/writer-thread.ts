@@ -1,7 +1,7 @@
 // The writer thread: owns the connection every write of the embedded database goes through,
 // so statements, commits and their fsync run here and never block the main thread's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Connection, plainSqliteError } from './connection.ts';
+import { Connection } from './connection.ts';
 import { applyPragmas } from './pragmas.ts';
 import type {
   Durability,
@@ -38,8 +38,6 @@ function syncFor(wanted: Durability) {
 
 function plainError(error: unknown): PlainError {
   if (!(error instanceof Error)) return { message: String(error) };
-  const fromDriver = plainSqliteError(error);
-  if (fromDriver) return fromDriver;
   const { code, extendedCode, rawCode } = error as {
     code?: unknown;
     extendedCode?: unknown;
