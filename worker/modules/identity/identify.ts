@@ -105,27 +105,16 @@ async function merge(
   const { db } = ctx;
   const from = anonymous.id;
   const to = target.id;
+  // The anonymous profile's rows move by plain SQL with values: built in microseconds, where a
+  // query builder per table took a tenth of a millisecond each of the server's thread.
+  const move = (table: typeof events | typeof sessions | typeof visitors | typeof orders | typeof designs) =>
+    db.run(sql`UPDATE ${table} SET customer_id = ${to} WHERE site_id = ${site.id} AND customer_id = ${from}`);
   await db.batch([
-    db
-      .update(events)
-      .set({ customerId: to })
-      .where(and(eq(events.siteId, site.id), eq(events.customerId, from))),
-    db
-      .update(sessions)
-      .set({ customerId: to })
-      .where(and(eq(sessions.siteId, site.id), eq(sessions.customerId, from))),
-    db
-      .update(visitors)
-      .set({ customerId: to })
-      .where(and(eq(visitors.siteId, site.id), eq(visitors.customerId, from))),
-    db
-      .update(orders)
-      .set({ customerId: to })
-      .where(and(eq(orders.siteId, site.id), eq(orders.customerId, from))),
-    db
-      .update(designs)
-      .set({ customerId: to })
-      .where(and(eq(designs.siteId, site.id), eq(designs.customerId, from))),
+    move(events),
+    move(sessions),
+    move(visitors),
+    move(orders),
+    move(designs),
     db
       .update(customers)
       .set({
@@ -134,12 +123,14 @@ async function merge(
         lastSeenAt: sql`max(${customers.lastSeenAt}, ${ctx.now()})`,
       })
       .where(eq(customers.id, to)),
-    db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
+    db.run(
+      sql`INSERT INTO ${customerStats} (customer_id, site_id) VALUES (${to}, ${site.id}) ON CONFLICT DO NOTHING`,
+    ),
     ...mergeStats(db, from, to),
     ...moveTicketsStatements(ctx, from, to),
     ...mergeOfferRows(db, site.id, from, to),
     // Its stats and category rows go with it (cascade); every other row has moved above.
-    db.delete(customers).where(eq(customers.id, from)),
+    db.run(sql`DELETE FROM ${customers} WHERE id = ${from}`),
   ]);
   return { status: 'merged' };
 }
