@@ -4,8 +4,8 @@
  *
  * On a fresh empty database (the bench's site and catalogue), with the server in its own
  * process as in run.ts: orders at many concurrent clients (the shop's server) and at the 8 of
- * run.ts, small ingestion requests (1–5 events, as the tracker sends them) and identify with
- * merge, one at a time. It answers "what does one request cost the server" in a minute;
+ * run.ts, ingestion requests of 1–5 events (as the tracker sends them) and of 100, and identify
+ * with merge, one at a time. It answers "what does one request cost the server" in a minute;
  * `BENCH_CPU_PROF=<dir>` writes the server's CPU profile. `--db` runs the same loads on a copy
  * of run.ts's big database instead (it is written to), with run.ts's mix of customers.
  */
@@ -76,6 +76,7 @@ try {
   const ordersFew = await measured(() => placeOrders(api, CUSTOMERS, 8, bounds));
   const pool = await newBrowsers(api, 128);
   const small = await measured(() => ingest(api, pool, () => 1 + Math.floor(Math.random() * 5), 32, bounds));
+  const batches = await measured(() => ingest(api, pool, () => 100, 16, bounds));
   // Each merge is three requests (a new visitor, its events, identify): the CPU is per merge.
   const identify = await measured(() =>
     identifyMerges(api, CUSTOMERS, { maxMs: SECONDS * 1000, maxCount: 300 }),
@@ -85,6 +86,7 @@ try {
     row(`POST /v1/orders, ${CONCURRENCY} clients`, orders, 'orders'),
     row('POST /v1/orders, 8 clients', ordersFew, 'orders'),
     row('POST /v1/events, 1–5 events, 32 clients', small, 'events'),
+    row('POST /v1/events, 100 events, 16 clients', batches, 'events'),
     row('POST /v1/identify with merge, 1 client', identify, 'merges'),
   ]);
 } finally {
