@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import {
-  createClient,
   LibsqlError,
   type Client,
   type InArgs,
@@ -9,6 +8,7 @@ import {
   type Row,
   type TransactionMode,
 } from '@libsql/client';
+import { Connection } from './connection.ts';
 import { applyPragmas } from './pragmas.ts';
 import type {
   Durability,
@@ -60,6 +60,34 @@ export interface SplitClients {
   relaxed: Client;
 }
 
+/** How often the checkpoint thread copies the WAL's committed pages into the database file. */
+const CHECKPOINT_INTERVAL_MS = 100;
+
+/**
+ * Starts the checkpoint thread (checkpoint-thread.ts). SQLite checkpoints on the connection
+ * whose commit makes the WAL pass 1,000 pages: that commit then waits for the copy of those
+ * pages into the database file and its sync, tens of milliseconds on a big file whose pages lie
+ * far apart, and every request queued behind it waits too. The writer thread keeps its own
+ * checkpoint only as a backstop (see writer-thread.ts). Without the thread (it failed to
+ * start) the writer's checkpoints still keep the WAL in bounds.
+ */
+async function startCheckpointer(url: string): Promise<Worker | undefined> {
+  const thread = new Worker(new URL('./checkpoint-thread.ts', import.meta.url), {
+    workerData: { url, intervalMs: CHECKPOINT_INTERVAL_MS },
+  });
+  const started = await new Promise<boolean>((done) => {
+    thread.once('message', () => {
+      done(true);
+    });
+    thread.once('error', () => {
+      done(false);
+    });
+  });
+  // A failure later only stops the early copies; it must not take the server down.
+  thread.on('error', () => undefined);
+  return started ? thread : undefined;
+}
+
 /**
  * A libSQL client over an embedded file with two connections: reads run on this thread's
  * connection, every write (any statement but a SELECT, every batch) on a writer thread's.
@@ -68,7 +96,7 @@ export interface SplitClients {
  * is answered while a long write transaction is under way.
  */
 export async function openSplitClient(url: string): Promise<SplitClients> {
-  const reader = createClient({ url, concurrency: 1 });
+  const reader = new Connection(url);
   await applyPragmas(reader, 'file');
   const writer = new Worker(new URL('./writer-thread.ts', import.meta.url), { workerData: { url } });
   const pending = new Map<number, { resolve: (rs: ResultSet[]) => void; reject: (error: unknown) => void }>();
@@ -81,6 +109,7 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
     });
     writer.once('error', failed);
   });
+  const checkpointer = await startCheckpointer(url);
   writer.on('message', (response: WriterResponse) => {
     const waiter = pending.get(response.id);
     pending.delete(response.id);
@@ -110,7 +139,7 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
   const clientWith = (durability: Durability): Client => ({
     async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
       const stmt = typeof stmtOrSql === 'string' && args !== undefined ? { sql: stmtOrSql, args } : stmtOrSql;
-      if (isRead(typeof stmt === 'string' ? stmt : stmt.sql)) return reader.execute(stmt);
+      if (isRead(typeof stmt === 'string' ? stmt : stmt.sql)) return toResultSet(reader.execute(stmt));
       const [result] = await send({ op: 'execute', stmt });
       if (!result) throw new Error('writer returned no result');
       return result;
@@ -132,9 +161,10 @@ export async function openSplitClient(url: string): Promise<SplitClients> {
       reader.close();
       // Behind every write already sent: the writer closes its connection after them.
       writer.postMessage({ op: 'close', id: 0 });
+      checkpointer?.postMessage('close');
     },
     reconnect() {
-      reader.reconnect();
+      throw new Error('a split database is not reconnected: open it again');
     },
     get closed() {
       return closed;

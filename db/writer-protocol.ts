@@ -1,4 +1,4 @@
-import type { InStatement, ResultSet, TransactionMode } from '@libsql/client';
+import type { InStatement, TransactionMode } from '@libsql/client';
 
 /**
  * How a write transaction reaches the disk. `full` (SQLite's synchronous=FULL) syncs the WAL on
@@ -17,7 +17,7 @@ export type WriterRequest =
   | { id: number; op: 'executeMultiple'; sql: string }
   | { id: number; op: 'close' };
 
-/** A result set as it crosses threads: rows as plain arrays (named columns are rebuilt). */
+/** A result set as it crosses threads: rows as plain arrays (named columns are rebuilt on arrival). */
 export interface PlainResultSet {
   columns: string[];
   columnTypes: string[];
@@ -37,14 +37,3 @@ export interface PlainError {
 /** The writer thread's answer to one request. */
 export type WriterResponse =
   { id: number; ok: true; results: PlainResultSet[] } | { id: number; ok: false; error: PlainError };
-
-/** A result set without the row objects' named properties, which structured clone drops. */
-export function toPlain(rs: ResultSet): PlainResultSet {
-  return {
-    columns: rs.columns,
-    columnTypes: rs.columnTypes,
-    rows: rs.rows.map((row) => Array.from(row)),
-    rowsAffected: rs.rowsAffected,
-    lastInsertRowid: rs.lastInsertRowid,
-  };
-}

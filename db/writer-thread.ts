@@ -1,21 +1,28 @@
 // The writer thread: owns the connection every write of the embedded database goes through,
 // so statements, commits and their fsync run here and never block the main thread's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createClient } from '@libsql/client';
+import { Connection } from './connection.ts';
 import { applyPragmas } from './pragmas.ts';
-import {
-  toPlain,
-  type Durability,
-  type PlainError,
-  type WriterRequest,
-  type WriterResponse,
+import type {
+  Durability,
+  PlainError,
+  PlainResultSet,
+  WriterRequest,
+  WriterResponse,
 } from './writer-protocol.ts';
+
+/** WAL pages past which a commit on this connection checkpoints after all. */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 const port = parentPort;
 if (!port) throw new Error('db/writer-thread.ts runs as a worker thread');
 const { url } = workerData as { url: string };
-const client = createClient({ url, concurrency: 1 });
-await applyPragmas(client, 'file');
+const connection = new Connection(url);
+await applyPragmas(connection, 'file');
+// The checkpoint thread copies the WAL into the database file as it goes; this connection
+// checkpoints only if the WAL still grows past this many pages (40 MB), so the WAL stays
+// bounded even when that thread cannot keep up or has failed.
+connection.execute(`PRAGMA wal_autocheckpoint = ${String(BACKSTOP_CHECKPOINT_PAGES)}`);
 let durability: Durability = 'full';
 
 /**
@@ -23,9 +30,9 @@ let durability: Durability = 'full';
  * this thread runs one request at a time, so it covers exactly that transaction; a FULL commit
  * after relaxed ones syncs the WAL with their frames too.
  */
-async function syncFor(wanted: Durability) {
+function syncFor(wanted: Durability) {
   if (wanted === durability) return;
-  await client.execute(`PRAGMA synchronous = ${wanted === 'full' ? 'FULL' : 'NORMAL'}`);
+  connection.execute(`PRAGMA synchronous = ${wanted === 'full' ? 'FULL' : 'NORMAL'}`);
   durability = wanted;
 }
 
@@ -44,41 +51,38 @@ function plainError(error: unknown): PlainError {
   };
 }
 
-async function run(request: Exclude<WriterRequest, { op: 'close' }>) {
+function run(request: Exclude<WriterRequest, { op: 'close' }>): PlainResultSet[] {
   switch (request.op) {
     case 'execute':
-      await syncFor('full');
-      return [await client.execute(request.stmt)];
+      syncFor('full');
+      return [connection.execute(request.stmt)];
     case 'batch':
-      await syncFor(request.durability);
-      return client.batch(request.stmts, request.mode);
+      syncFor(request.durability);
+      return connection.batch(request.stmts, request.mode);
     case 'migrate':
-      await syncFor('full');
-      return client.migrate(request.stmts);
+      syncFor('full');
+      return connection.migrate(request.stmts);
     case 'executeMultiple':
-      await syncFor('full');
-      await client.executeMultiple(request.sql);
+      syncFor('full');
+      connection.executeMultiple(request.sql);
       return [];
   }
 }
 
-// One request at a time, in the order sent: the driver is synchronous underneath anyway, and
-// the order keeps a close behind the writes sent before it.
-let queue = Promise.resolve();
+// One request at a time, in the order messages arrive: the driver is synchronous, and the
+// order keeps a close behind the writes sent before it.
 port.on('message', (request: WriterRequest) => {
-  queue = queue.then(async () => {
-    if (request.op === 'close') {
-      client.close();
-      port.close();
-      return;
-    }
-    let response: WriterResponse;
-    try {
-      response = { id: request.id, ok: true, results: (await run(request)).map(toPlain) };
-    } catch (error) {
-      response = { id: request.id, ok: false, error: plainError(error) };
-    }
-    port.postMessage(response);
-  });
+  if (request.op === 'close') {
+    connection.close();
+    port.close();
+    return;
+  }
+  let response: WriterResponse;
+  try {
+    response = { id: request.id, ok: true, results: run(request) };
+  } catch (error) {
+    response = { id: request.id, ok: false, error: plainError(error) };
+  }
+  port.postMessage(response);
 });
 port.postMessage({ ready: true });

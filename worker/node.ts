@@ -13,6 +13,7 @@ import { randomToken } from './lib/crypto.ts';
 import { staffCount } from './modules/staff/accounts.ts';
 import { createErrorHandler, onNotFound, type ErrorLog } from './http/error-handler.ts';
 import { loadBundle, serveBundle } from './node/bundle.ts';
+import { jsonLength } from './node/json-length.ts';
 import { openNodeDatabase } from './node/database.ts';
 import { DirectoryStorage } from './node/blob-storage.ts';
 
@@ -77,6 +78,8 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
   app.notFound(onNotFound);
   // JSON answers of a few KB shrink several times; the bundle comes precompressed below.
   app.use('/v1/*', compress());
+  // Inside compress(): the small answers of the hot write routes then skip it (see json-length.ts).
+  app.use('/v1/*', jsonLength());
   app.use(serveBundle(await loadBundle(join(root, 'dist'))));
   app.route(
     '/',

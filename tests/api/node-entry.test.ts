@@ -90,12 +90,38 @@ describe('the production Node entry', () => {
     expect(lazy.headers.get('Content-Encoding')).toBe('gzip');
   });
 
-  it('compresses JSON answers', async () => {
-    const res = await fetch(`${server.origin}/v1/customers?limit=100`, {
-      headers: { Authorization: `Bearer ${site.secretKey}`, 'Accept-Encoding': 'gzip' },
-    });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ customers: [], nextCursor: null });
+  it('compresses JSON answers past 1 KB, and sends the small ones plain with their length', async () => {
+    const headers = { Authorization: `Bearer ${site.secretKey}`, 'Accept-Encoding': 'gzip' };
+    const list = () => fetch(`${server.origin}/v1/customers?limit=100`, { headers });
+    const empty = await list();
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get('Content-Encoding')).toBeNull();
+    const text = JSON.stringify({ customers: [], nextCursor: null });
+    expect(empty.headers.get('Content-Length')).toBe(String(text.length));
+    expect(await empty.text()).toBe(text);
+    for (let i = 0; i < 12; i++) {
+      const order = await fetch(`${server.origin}/v1/orders`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': `compress-${i}` },
+        body: JSON.stringify({
+          customer: {
+            externalId: `c-${i}`,
+            email: `customer${i}@shop.example`,
+            name: `Customer number ${i}`,
+          },
+          currency: 'EUR',
+          items: [{ sku: 'SKU-1', quantity: 1, unitPriceCents: 1000 }],
+        }),
+      });
+      expect(order.status).toBe(201);
+      expect(Number(order.headers.get('Content-Length'))).toBeGreaterThan(0);
+    }
+    const full = await list();
+    expect(full.headers.get('Content-Encoding')).toBe('gzip');
+    expect(full.headers.get('Vary')).toContain('Accept-Encoding');
+    const body = await full.text();
+    expect(body.length).toBeGreaterThan(1024);
+    expect(body.match(/"externalId":"c-\d+"/g)).toHaveLength(12);
   });
 });
 

@@ -14,6 +14,8 @@ export interface BenchServer {
   origin: string;
   /** Resident memory now and its peak since the process started (`VmRSS`, `VmHWM`), bytes. */
   memory(): Promise<{ rss: number; peak: number }>;
+  /** CPU seconds the process has used so far, all its threads, user and system. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,14 @@ async function memoryOf(pid: number) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
+}
+
+async function cpuSecondsOf(pid: number) {
+  // Fields 14 and 15 of /proc/<pid>/stat (utime, stime) in clock ticks, after the command name,
+  // which is in parentheses and may hold spaces.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /**
@@ -44,6 +54,7 @@ export async function startServer(dbUrl: string): Promise<BenchServer> {
   return {
     origin,
     memory: () => memoryOf(pid),
+    cpuSeconds: () => cpuSecondsOf(pid),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../../db/prepared.ts';
 import {
   customerStats,
   customers,
@@ -28,10 +29,23 @@ function traits(claims: IdentityClaims) {
   };
 }
 
+// Identify's reads, built once (see db/prepared.ts).
+const customerById = preparedQuery((db) =>
+  db.query.customers.findFirst({ where: eq(customers.id, sql.placeholder('id')) }).prepare(),
+);
+const customerByExternalId = preparedQuery((db) =>
+  db.query.customers
+    .findFirst({
+      where: and(
+        eq(customers.siteId, sql.placeholder('siteId')),
+        eq(customers.externalId, sql.placeholder('externalId')),
+      ),
+    })
+    .prepare(),
+);
+
 async function findByExternalId(ctx: ServiceContext, siteId: string, externalId: string) {
-  return ctx.db.query.customers.findFirst({
-    where: and(eq(customers.siteId, siteId), eq(customers.externalId, externalId)),
-  });
+  return customerByExternalId(ctx.db).execute({ siteId, externalId });
 }
 
 /**
@@ -47,7 +61,7 @@ export async function identifyVisitor(
   claims: IdentityClaims,
 ): Promise<IdentifyResponse> {
   const now = ctx.now();
-  const profile = await ctx.db.query.customers.findFirst({ where: eq(customers.id, visitor.customerId) });
+  const profile = await customerById(ctx.db).execute({ id: visitor.customerId });
   if (!profile)
     throw conflict('visitor_without_profile', 'This visitor has no profile; ask for a new visitor token');
   if (profile.externalId !== null) {
@@ -91,27 +105,16 @@ async function merge(
   const { db } = ctx;
   const from = anonymous.id;
   const to = target.id;
+  // The anonymous profile's rows move by plain SQL with values: built in microseconds, where a
+  // query builder per table took a tenth of a millisecond each of the server's thread.
+  const move = (table: typeof events | typeof sessions | typeof visitors | typeof orders | typeof designs) =>
+    db.run(sql`UPDATE ${table} SET customer_id = ${to} WHERE site_id = ${site.id} AND customer_id = ${from}`);
   await db.batch([
-    db
-      .update(events)
-      .set({ customerId: to })
-      .where(and(eq(events.siteId, site.id), eq(events.customerId, from))),
-    db
-      .update(sessions)
-      .set({ customerId: to })
-      .where(and(eq(sessions.siteId, site.id), eq(sessions.customerId, from))),
-    db
-      .update(visitors)
-      .set({ customerId: to })
-      .where(and(eq(visitors.siteId, site.id), eq(visitors.customerId, from))),
-    db
-      .update(orders)
-      .set({ customerId: to })
-      .where(and(eq(orders.siteId, site.id), eq(orders.customerId, from))),
-    db
-      .update(designs)
-      .set({ customerId: to })
-      .where(and(eq(designs.siteId, site.id), eq(designs.customerId, from))),
+    move(events),
+    move(sessions),
+    move(visitors),
+    move(orders),
+    move(designs),
     db
       .update(customers)
       .set({
@@ -120,12 +123,14 @@ async function merge(
         lastSeenAt: sql`max(${customers.lastSeenAt}, ${ctx.now()})`,
       })
       .where(eq(customers.id, to)),
-    db.insert(customerStats).values({ customerId: to, siteId: site.id }).onConflictDoNothing(),
+    db.run(
+      sql`INSERT INTO ${customerStats} (customer_id, site_id) VALUES (${to}, ${site.id}) ON CONFLICT DO NOTHING`,
+    ),
     ...mergeStats(db, from, to),
     ...moveTicketsStatements(ctx, from, to),
     ...mergeOfferRows(db, site.id, from, to),
     // Its stats and category rows go with it (cascade); every other row has moved above.
-    db.delete(customers).where(eq(customers.id, from)),
+    db.run(sql`DELETE FROM ${customers} WHERE id = ${from}`),
   ]);
   return { status: 'merged' };
 }

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../../db/prepared.ts';
 import { customerStats, customers, visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
 import type { VisitorResponse } from '../../contract/visitors.ts';
 import { unauthorized } from '../../http/errors.ts';
@@ -18,6 +19,15 @@ async function issue(ctx: ServiceContext, site: Site, visitorId: string, tokenId
   return { visitorToken, expiresAt };
 }
 
+/** Read by every request of a visitor (events, identify, the card), so built once. */
+const visitorById = preparedQuery((db) =>
+  db.query.visitors
+    .findFirst({
+      where: and(eq(visitors.id, sql.placeholder('id')), eq(visitors.siteId, sql.placeholder('siteId'))),
+    })
+    .prepare(),
+);
+
 /**
  * The visitor a token belongs to. The signature rejects forgeries without a query; the
  * row then proves the token is the visitor's current one and was not revoked at logout.
@@ -29,9 +39,7 @@ export async function verifyVisitorToken(ctx: ServiceContext, site: Site, token:
   if (typeof sub !== 'string' || typeof jti !== 'string' || sid !== site.id) {
     throw unauthorized('invalid_visitor_token', 'Visitor token refused (claims)');
   }
-  const visitor = await ctx.db.query.visitors.findFirst({
-    where: and(eq(visitors.id, sub), eq(visitors.siteId, site.id)),
-  });
+  const visitor = await visitorById(ctx.db).execute({ id: sub, siteId: site.id });
   if (!visitor || visitor.tokenId !== jti || visitor.revokedAt !== null) {
     throw unauthorized('invalid_visitor_token', 'Visitor token is no longer valid');
   }

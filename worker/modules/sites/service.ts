@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../../db/prepared.ts';
 import { sites, type Site } from '../../../db/schema/index.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
@@ -47,9 +48,14 @@ export async function findSiteByPublishableKey(ctx: ServiceContext, key: string)
   return ctx.db.query.sites.findFirst({ where: eq(sites.publishableKey, key) });
 }
 
+/** Every server request's first read, built once (see db/prepared.ts). */
+const siteBySecretKeyHash = preparedQuery((db) =>
+  db.query.sites.findFirst({ where: eq(sites.secretKeyHash, sql.placeholder('hash')) }).prepare(),
+);
+
 /** The site a secret key belongs to; the key is compared by hash, never stored. */
 export async function findSiteBySecretKey(ctx: ServiceContext, key: string): Promise<Site | undefined> {
-  return ctx.db.query.sites.findFirst({ where: eq(sites.secretKeyHash, await sha256Hex(key)) });
+  return siteBySecretKeyHash(ctx.db).execute({ hash: await sha256Hex(key) });
 }
 
 /**
