@@ -14,6 +14,8 @@ export interface BenchServer {
   origin: string;
   /** Resident memory now and its peak since the process started (`VmRSS`, `VmHWM`), bytes. */
   memory(): Promise<{ rss: number; peak: number }>;
+  /** CPU seconds (user + system) the server process has used since it started. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,16 @@ async function memoryOf(pid: number) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
+}
+
+/** Clock ticks a second in `/proc/<pid>/stat` (`getconf CLK_TCK`, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+async function cpuOf(pid: number) {
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /**
@@ -44,6 +56,7 @@ export async function startServer(dbUrl: string): Promise<BenchServer> {
   return {
     origin,
     memory: () => memoryOf(pid),
+    cpuSeconds: () => cpuOf(pid),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
