@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { offerExposures, offers, type Site, type Visitor } from '../../../db/schema/index.ts';
-import { jsonValues } from '../../../db/json.ts';
 import type { OfferGroup } from '../../contract/constants.ts';
 import type { DecidedOffer, DecideRequest, DecideResponse } from '../../contract/offers.ts';
 import type { ServiceContext } from '../context.ts';
@@ -23,6 +22,16 @@ type Exposure = Pick<
   typeof offerExposures.$inferSelect,
   'id' | 'offerId' | 'group' | 'impressions' | 'dismissedAt' | 'convertedAt'
 >;
+
+/** The columns of {@link Exposure}, for the reads that fetch one. */
+const EXPOSURE_COLUMNS = {
+  id: offerExposures.id,
+  offerId: offerExposures.offerId,
+  group: offerExposures.group,
+  impressions: offerExposures.impressions,
+  dismissedAt: offerExposures.dismissedAt,
+  convertedAt: offerExposures.convertedAt,
+};
 
 const DAY_MS = 86_400_000;
 
@@ -100,24 +109,14 @@ export async function decide(
   );
   if (candidates.length === 0) return { offer: null };
 
+  // Every exposure of the profile (one row per offer it was ever shown, a handful), read by the
+  // unique key's prefix; only the candidates' are looked up.
   const exposures = new Map(
     (
       await ctx.db
-        .select({
-          id: offerExposures.id,
-          offerId: offerExposures.offerId,
-          group: offerExposures.group,
-          impressions: offerExposures.impressions,
-          dismissedAt: offerExposures.dismissedAt,
-          convertedAt: offerExposures.convertedAt,
-        })
+        .select(EXPOSURE_COLUMNS)
         .from(offerExposures)
-        .where(
-          and(
-            eq(offerExposures.customerId, profile.id),
-            sql`${offerExposures.offerId} IN (${jsonValues(candidates.map((o) => o.id))})`,
-          ),
-        )
+        .where(eq(offerExposures.customerId, profile.id))
     ).map((row) => [row.offerId, row]),
   );
   const open = candidates.filter((offer) => stillOpen(offer, exposures.get(offer.id)));
@@ -175,7 +174,7 @@ async function expose(
 ): Promise<Exposure> {
   const group: OfferGroup = await assign(site.visitorTokenSecret, offer.id, personKey, offer.holdoutPercent);
   const id = ctx.newId();
-  await ctx.db.batch([
+  const [inserted] = await ctx.db.batch([
     ctx.db
       .insert(offerExposures)
       .values({
@@ -189,7 +188,8 @@ async function expose(
         firstExposedAt: ctx.now(),
         exposedDay: Math.floor(ctx.now() / DAY_MS),
       })
-      .onConflictDoNothing(),
+      .onConflictDoNothing()
+      .returning(EXPOSURE_COLUMNS),
     ctx.db
       .update(offers)
       .set({ treatmentExposed: sql`${offers.treatmentExposed} + 1` })
@@ -200,17 +200,13 @@ async function expose(
         ),
       ),
   ]);
-  const row = await ctx.db.query.offerExposures.findFirst({
-    columns: {
-      id: true,
-      offerId: true,
-      group: true,
-      impressions: true,
-      dismissedAt: true,
-      convertedAt: true,
-    },
-    where: and(eq(offerExposures.customerId, customerId), eq(offerExposures.offerId, offer.id)),
-  });
+  // Inserted: the row is what was just written. Lost the race: the winner's row stands.
+  const mine = inserted[0];
+  if (mine) return mine;
+  const [row] = await ctx.db
+    .select(EXPOSURE_COLUMNS)
+    .from(offerExposures)
+    .where(and(eq(offerExposures.customerId, customerId), eq(offerExposures.offerId, offer.id)));
   if (!row) throw new Error('exposure missing after insert');
   return row;
 }
