@@ -16,6 +16,8 @@ export interface BenchServer {
   memory(): Promise<{ rss: number; peak: number }>;
   /** CPU seconds (user + system) the server process has used since it started. */
   cpuSeconds(): Promise<number>;
+  /** Its event loop's thread: time it ran and time it was ready but waited for a CPU, ms. */
+  schedule(): Promise<Schedule>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,21 @@ async function cpuOf(pid: number) {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** How long a thread ran on a CPU and how long it was ready to run but waited for one, ms. */
+export interface Schedule {
+  ranMs: number;
+  waitedMs: number;
+}
+
+/**
+ * The scheduler's counters of a process's main thread (`/proc/<pid>/schedstat`, ns): on a
+ * shared machine the wait is the part of a request's time other processes took.
+ */
+export async function scheduleOf(pid: number | 'self'): Promise<Schedule> {
+  const [ran = NaN, waited = NaN] = (await readFile(`/proc/${pid}/schedstat`, 'utf8')).split(' ').map(Number);
+  return { ranMs: ran / 1e6, waitedMs: waited / 1e6 };
 }
 
 /**
@@ -57,6 +74,7 @@ export async function startServer(dbUrl: string): Promise<BenchServer> {
     origin,
     memory: () => memoryOf(pid),
     cpuSeconds: () => cpuOf(pid),
+    schedule: () => scheduleOf(pid),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
