@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { customers, type Site, type Visitor } from '../../../db/schema/index.ts';
+import type { Site, Visitor } from '../../../db/schema/index.ts';
 import { unauthorized } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { verifyIdentityToken } from '../identity/identity-token.ts';
+import { profileById } from './statements.ts';
 
 /** The profile behind a verified visitor, as the banner's routes need it. */
 export interface CallerProfile {
@@ -11,10 +11,7 @@ export interface CallerProfile {
 }
 
 async function profileOf(ctx: ServiceContext, visitor: Visitor): Promise<CallerProfile> {
-  const [profile] = await ctx.db
-    .select({ id: customers.id, externalId: customers.externalId })
-    .from(customers)
-    .where(eq(customers.id, visitor.customerId));
+  const [profile] = await profileById(ctx.db).all({ id: visitor.customerId });
   if (!profile) throw unauthorized('invalid_visitor_token', 'This visitor has no profile');
   return profile;
 }

@@ -7,6 +7,7 @@ import { assign } from './assignment.ts';
 import type { CallerProfile } from './caller.ts';
 import type { LiveOffer, OfferCache } from './cache.ts';
 import { localized } from './locale.ts';
+import { EXPOSURE_COLUMNS, exposuresOf } from './statements.ts';
 import { attributeReferral, referralLinkFor } from './referrals.ts';
 import { FactLoader, type OfferDataSources } from './sources.ts';
 import { allMatch, sourcesOf, type RequestFacts, type SourceName } from './targeting.ts';
@@ -22,16 +23,6 @@ type Exposure = Pick<
   typeof offerExposures.$inferSelect,
   'id' | 'offerId' | 'group' | 'impressions' | 'dismissedAt' | 'convertedAt'
 >;
-
-/** The columns of {@link Exposure}, for the reads that fetch one. */
-const EXPOSURE_COLUMNS = {
-  id: offerExposures.id,
-  offerId: offerExposures.offerId,
-  group: offerExposures.group,
-  impressions: offerExposures.impressions,
-  dismissedAt: offerExposures.dismissedAt,
-  convertedAt: offerExposures.convertedAt,
-};
 
 const DAY_MS = 86_400_000;
 
@@ -109,15 +100,9 @@ export async function decide(
   );
   if (candidates.length === 0) return { offer: null };
 
-  // Every exposure of the profile (one row per offer it was ever shown, a handful), read by the
-  // unique key's prefix; only the candidates' are looked up.
+  // Every exposure of the profile; only the candidates' are looked up.
   const exposures = new Map(
-    (
-      await ctx.db
-        .select(EXPOSURE_COLUMNS)
-        .from(offerExposures)
-        .where(eq(offerExposures.customerId, profile.id))
-    ).map((row) => [row.offerId, row]),
+    (await exposuresOf(ctx.db).all({ customerId: profile.id })).map((row) => [row.offerId, row]),
   );
   const open = candidates.filter((offer) => stillOpen(offer, exposures.get(offer.id)));
   if (open.length === 0) return { offer: null };
