@@ -159,8 +159,12 @@ async function expose(
 ): Promise<Exposure> {
   const group: OfferGroup = await assign(site.visitorTokenSecret, offer.id, personKey, offer.holdoutPercent);
   const id = ctx.newId();
-  const [inserted] = await ctx.db.batch([
-    ctx.db
+  // Through the event writer (relaxed sync on an embedded file): an exposure is a measurement,
+  // like the page views beside it, and a power cut that lost it only means the next decision
+  // records it again, in the same group (drawn from the person key, not stored state).
+  const db = ctx.eventDb ?? ctx.db;
+  const [inserted] = await db.batch([
+    db
       .insert(offerExposures)
       .values({
         id,
@@ -175,7 +179,7 @@ async function expose(
       })
       .onConflictDoNothing()
       .returning(EXPOSURE_COLUMNS),
-    ctx.db
+    db
       .update(offers)
       .set({ treatmentExposed: sql`${offers.treatmentExposed} + 1` })
       .where(
