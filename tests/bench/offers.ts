@@ -3,8 +3,9 @@
  * under 50 concurrent clients, and the report of one offer over 1,000,000 exposures.
  *
  * The production Node entry runs in its own process (tests/bench/serve.ts), so this process is
- * only the load generator while the decisions are timed and the server's figures are not mixed
- * with the clients' CPU. The site, catalogue and offers are written through a separate
+ * only the load generator while the decisions are timed: the clients no longer share the
+ * server's event loop (they still share the machine's CPUs; each phase reports both processes'
+ * CPU, their waits for a CPU, and the generator's stalls). The site, catalogue and offers are written through a separate
  * connection before the server opens the file; visitors and their browsing are made over HTTP;
  * the server is stopped before this process writes again (the million exposures). Every
  * request must get the answer expected or the run fails. Each figure names its load shape.
@@ -12,7 +13,7 @@
 import { Buffer } from 'node:buffer';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { gunzipSync, inflateSync } from 'node:zlib';
@@ -242,12 +243,13 @@ async function accounted<T>(server: BenchServer, phase: () => Promise<T>, decisi
     `server ${ms(serverCpu / n)} CPU, its event loop waited ${ms(serverWait / n)} for a CPU; ` +
     `load generator ${ms((client.user + client.system) / 1000 / n)} CPU, waited ${ms(clientWait / n)}, ` +
     `its event loop's delay p99 / max ${ms(loop.percentile(99) / 1e6)} / ${ms(loop.max / 1e6)}`;
-  return { result, cost };
+  return { result, cost, stall: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'crm-bench-offers-'));
 const url = `file:${join(dir, 'offers.db')}`;
-const goal: { shape: string; p99: number }[] = [];
+/** The 50-client phases, judged against the goal, with the stalls the machine gave the load generator meanwhile. */
+const goal: { shape: string; p99: number; stall: { p99: number; max: number }; load: string }[] = [];
 try {
   const now = Date.now();
   // Set-up writes go through their own connection, closed before the server opens the file.
@@ -295,7 +297,11 @@ try {
     );
 
     await sleep(1000);
-    const { result: saturated, cost: saturatedCost } = await accounted(
+    const {
+      result: saturated,
+      cost: saturatedCost,
+      stall: saturatedStall,
+    } = await accounted(
       server,
       () => backToBack(banners, tokens, CLIENTS, SATURATED_DECISIONS),
       (r) => r.samples.length,
@@ -308,14 +314,20 @@ try {
     );
     note('decisions per second', shape, (SATURATED_DECISIONS / saturated.seconds).toFixed(0));
     note('cost per decision', shape, saturatedCost);
-    goal.push({
-      shape: `${CLIENTS} clients back to back (saturated)`,
+    const saturatedGoal = {
+      shape: `${CLIENTS} clients back to back (saturated, ${(SATURATED_DECISIONS / saturated.seconds).toFixed(0)}/s)`,
       p99: percentile(saturated.samples, 0.99),
-    });
+      stall: saturatedStall,
+      load: load(),
+    };
 
     for (const rate of PACED_RATES) {
       await sleep(1000);
-      const { result: phase, cost } = await accounted(
+      const {
+        result: phase,
+        cost,
+        stall,
+      } = await accounted(
         server,
         () => paced(banners, tokens, CLIENTS, rate, PACED_SECONDS),
         (r) => r.samples.length,
@@ -332,8 +344,14 @@ try {
         `${(phase.samples.length / phase.seconds).toFixed(0)}/s (${phase.late} sends over one interval late)`,
       );
       note('cost per decision', paceShape, cost);
-      goal.push({ shape: `${CLIENTS} clients at ${rate}/s in all`, p99: percentile(phase.samples, 0.99) });
+      goal.push({
+        shape: `${CLIENTS} clients at ${rate}/s in all`,
+        p99: percentile(phase.samples, 0.99),
+        stall,
+        load: load(),
+      });
     }
+    goal.push(saturatedGoal);
 
     await sleep(1000);
     const { result: single, cost: singleCost } = await accounted(
@@ -461,14 +479,22 @@ try {
   }
   console.table(rows);
   console.log(
-    `\nGoal (issue 12): decision p99 ≤ ${GOAL_P99_MS} ms under load (${CLIENTS} concurrent clients, ${LIVE_OFFERS} live offers, embedded database):`,
+    `\nGoal (issue 12): decision p99 ≤ ${GOAL_P99_MS} ms under load: ${CLIENTS} concurrent clients, ${LIVE_OFFERS} live offers, embedded database, server in its own process.`,
   );
-  for (const { shape, p99 } of goal) {
-    console.log(`  ${shape}: p99 ${ms(p99)} — ${p99 <= GOAL_P99_MS ? 'met' : 'NOT met'}`);
+  for (const { shape, p99, stall, load: busy } of goal) {
+    console.log(
+      `  ${shape}: p99 ${ms(p99)} — ${p99 <= GOAL_P99_MS ? 'met' : 'NOT met'}` +
+        ` (${busy}; the load generator's own event loop stalled up to ${ms(stall.max)}, p99 ${ms(stall.p99)})`,
+    );
   }
+  const met = goal.filter((g) => g.p99 <= GOAL_P99_MS).map((g) => g.shape);
   console.log(
-    `  Back to back, each client waits for its answer before asking again, so latency is ${CLIENTS} ÷ throughput (Little's law): ` +
-      'that phase measures the most decisions this machine serves, the paced ones the latency at a given load.',
+    `  Verdict on this run: ${met.length === goal.length ? 'met under every load above' : met.length > 0 ? `met only at ${met.join(', ')}` : 'not met under any of these loads'}.`,
+  );
+  console.log(
+    `  Back to back, each client asks again as soon as it is answered, so its mean latency is ${CLIENTS} ÷ throughput (Little's law): ` +
+      `a p99 under ${GOAL_P99_MS} ms needs well over ${((CLIENTS * 1000) / GOAL_P99_MS).toFixed(0)} decisions a second; the paced phases are the latency at a given load. ` +
+      `This machine has ${availableParallelism()} CPUs; a stall of the nearly idle load generator is time the machine gave to other processes, and it delays the answers it measures as much.`,
   );
 } finally {
   await rm(dir, { recursive: true, force: true });
