@@ -573,6 +573,17 @@ describe('query plans of the hot statements', () => {
     expect(failures, failures.join('\n\n')).toEqual([]);
   });
 
+  it("reads an offer decision's tickets by the customer, not by the site's open tickets", async () => {
+    // Every decision asks whether the customer has an open complaint: through the site's status
+    // index that is a walk over every open ticket of the site, which passes the scan rule above.
+    const checks = statements.filter((s) => s.step === 'offer decide' && /\bfrom "tickets"/i.test(s.sql));
+    expect(checks.length).toBeGreaterThan(0);
+    for (const { sql, args } of checks) {
+      const rs = await t.database.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args });
+      expect(rs.rows.map((row) => text(row.detail)).join('\n')).toMatch(/^SEARCH tickets .*\(customer_id=\?/);
+    }
+  });
+
   it('has an index led by the child key of every foreign key into customer data', async () => {
     // Erasing or merging a profile deletes rows of these tables, and SQLite checks each such
     // foreign key (or cascades) by looking the child rows up: without an index, a full scan.

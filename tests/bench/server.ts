@@ -14,8 +14,10 @@ export interface BenchServer {
   origin: string;
   /** Resident memory now and its peak since the process started (`VmRSS`, `VmHWM`), bytes. */
   memory(): Promise<{ rss: number; peak: number }>;
-  /** CPU seconds the process has used so far, all its threads, user and system. */
+  /** CPU seconds (user + system) the server process has used since it started. */
   cpuSeconds(): Promise<number>;
+  /** Its event loop's thread: time it ran and time it was ready but waited for a CPU, ms. */
+  schedule(): Promise<Schedule>;
   stop(): Promise<void>;
 }
 
@@ -27,12 +29,29 @@ async function memoryOf(pid: number) {
   return { rss: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
 }
 
-async function cpuSecondsOf(pid: number) {
-  // Fields 14 and 15 of /proc/<pid>/stat (utime, stime) in clock ticks, after the command name,
-  // which is in parentheses and may hold spaces.
+/** Clock ticks a second in `/proc/<pid>/stat` (`getconf CLK_TCK`, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+async function cpuOf(pid: number) {
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** How long a thread ran on a CPU and how long it was ready to run but waited for one, ms. */
+export interface Schedule {
+  ranMs: number;
+  waitedMs: number;
+}
+
+/**
+ * The scheduler's counters of a process's main thread (`/proc/<pid>/schedstat`, ns): on a
+ * shared machine the wait is the part of a request's time other processes took.
+ */
+export async function scheduleOf(pid: number | 'self'): Promise<Schedule> {
+  const [ran = NaN, waited = NaN] = (await readFile(`/proc/${pid}/schedstat`, 'utf8')).split(' ').map(Number);
+  return { ranMs: ran / 1e6, waitedMs: waited / 1e6 };
 }
 
 /**
@@ -54,7 +73,8 @@ export async function startServer(dbUrl: string): Promise<BenchServer> {
   return {
     origin,
     memory: () => memoryOf(pid),
-    cpuSeconds: () => cpuSecondsOf(pid),
+    cpuSeconds: () => cpuOf(pid),
+    schedule: () => scheduleOf(pid),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

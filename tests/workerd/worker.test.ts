@@ -137,6 +137,32 @@ describe('Workers entry in workerd over D1', () => {
     expect(JSON.parse(stats?.top_categories ?? '[]')).toEqual([{ category: 'Lighting', count: 1 }]);
   });
 
+  it('decides an offer on D1, and again in a later request with the same exposure', async () => {
+    // The decision's reads are prepared once per database handle and reused by later requests.
+    await w.db
+      .prepare(
+        `INSERT INTO offers (id, site_id, name, status, placement, title, holdout_percent, holdout_override,
+           created_at, updated_at) VALUES (?, ?, ?, 'live', 'workerd-hero', ?, 0, 1, ?, ?)`,
+      )
+      .bind('offer_workerd', SITE.id, 'Workerd offer', 'Ten percent off', Date.now(), Date.now())
+      .run();
+    const token = await api.newVisitor();
+    const decide = async () => {
+      const res = await api.widget('POST', '/v1/offers/decide', {
+        body: { placement: 'workerd-hero' },
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json<{ offer: { offerId: string; exposureId: string } | null }>()).offer;
+    };
+    const first = await decide();
+    expect(first).toMatchObject({ offerId: 'offer_workerd' });
+    expect(await decide()).toEqual(first);
+    expect(await count('SELECT count(*) AS n FROM offer_exposures WHERE offer_id = ?', 'offer_workerd')).toBe(
+      1,
+    );
+  });
+
   it('promotes the visitor with an identity token, and then needs it to read the profile', async () => {
     const token = await api.newVisitor();
     expect((await track(token, pageViews(`sess-${randomUUID()}`, ['/account']))).status).toBe(200);

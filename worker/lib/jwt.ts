@@ -32,12 +32,18 @@ export async function signHs256(payload: Record<string, unknown>, secret: string
   return `${head}.${body}.${await hmacSign(secret, `${head}.${body}`)}`;
 }
 
+/** Most tokens whose signature is remembered as good (a few MB at most). */
+const VERIFIED_CACHE_SIZE = 10_000;
 /**
- * Verifies an HS256 JWT: only `alg: HS256` is accepted (no `none`, no algorithm taken
- * from the token), the signature is checked in constant time, and `exp`/`nbf` hold
- * within {@link CLOCK_SKEW_SECONDS}. A token without `exp` is refused.
+ * Tokens whose signature was checked, by secret and exact token text, with their payload: a
+ * returning browser sends the same token with every request, and the HMAC (a WebCrypto job
+ * off the event loop on Node) is then done once. A different byte anywhere is another key, so
+ * only a token that verified under that very secret is ever found; time claims are checked on
+ * every call.
  */
-export async function verifyHs256(token: string, secret: string, nowMs: number): Promise<JwtResult> {
+const verified = new Map<string, Readonly<Record<string, unknown>>>();
+
+async function signedPayload(token: string, secret: string): Promise<JwtResult> {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, reason: 'malformed' };
   const [head = '', body = '', sig = ''] = parts;
@@ -47,6 +53,24 @@ export async function verifyHs256(token: string, secret: string, nowMs: number):
   if (!isRecord(header) || !isRecord(payload) || !signature) return { ok: false, reason: 'malformed' };
   if (header.alg !== 'HS256') return { ok: false, reason: 'algorithm' };
   if (!(await hmacVerify(secret, `${head}.${body}`, signature))) return { ok: false, reason: 'signature' };
+  return { ok: true, payload };
+}
+
+/**
+ * Verifies an HS256 JWT: only `alg: HS256` is accepted (no `none`, no algorithm taken
+ * from the token), the signature is checked in constant time, and `exp`/`nbf` hold
+ * within {@link CLOCK_SKEW_SECONDS}. A token without `exp` is refused.
+ */
+export async function verifyHs256(token: string, secret: string, nowMs: number): Promise<JwtResult> {
+  const key = `${secret}\u0000${token}`;
+  let payload = verified.get(key);
+  if (!payload) {
+    const checked = await signedPayload(token, secret);
+    if (!checked.ok) return checked;
+    payload = Object.freeze(checked.payload);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+    verified.set(key, payload);
+  }
   const now = nowMs / 1000;
   if (typeof payload.exp !== 'number' || payload.exp + CLOCK_SKEW_SECONDS < now) {
     return { ok: false, reason: 'expired' };

@@ -1,13 +1,36 @@
-import { eq } from 'drizzle-orm';
-import { customers, type Site, type Visitor } from '../../../db/schema/index.ts';
+import type { Site, Visitor } from '../../../db/schema/index.ts';
 import { unauthorized } from '../../http/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { verifyIdentityToken } from '../identity/identity-token.ts';
+import { profileById } from './statements.ts';
 
 /** The profile behind a verified visitor, as the banner's routes need it. */
 export interface CallerProfile {
   id: string;
   externalId: string | null;
+}
+
+async function profileOf(ctx: ServiceContext, visitor: Visitor): Promise<CallerProfile> {
+  const [profile] = await profileById(ctx.db).all({ id: visitor.customerId });
+  if (!profile) throw unauthorized('invalid_visitor_token', 'This visitor has no profile');
+  return profile;
+}
+
+/** Refuses an identified profile unless the identity token names that same customer. */
+async function checkIdentity(
+  ctx: ServiceContext,
+  site: Site,
+  profile: CallerProfile,
+  identityToken: string | undefined,
+): Promise<CallerProfile> {
+  if (profile.externalId !== null) {
+    if (!identityToken) throw unauthorized('identity_required', 'This profile needs the identity token too');
+    const claims = await verifyIdentityToken(ctx, site, identityToken);
+    if (claims.sub !== profile.externalId) {
+      throw unauthorized('identity_mismatch', 'The identity token names another customer');
+    }
+  }
+  return profile;
 }
 
 /**
@@ -21,26 +44,21 @@ export async function callerProfile(
   visitor: Visitor,
   identityToken: string | undefined,
 ): Promise<CallerProfile> {
-  const profile = await ctx.db.query.customers.findFirst({
-    columns: { id: true, externalId: true },
-    where: eq(customers.id, visitor.customerId),
-  });
-  if (!profile) throw unauthorized('invalid_visitor_token', 'This visitor has no profile');
-  if (profile.externalId !== null) {
-    if (!identityToken) throw unauthorized('identity_required', 'This profile needs the identity token too');
-    const claims = await verifyIdentityToken(ctx, site, identityToken);
-    if (claims.sub !== profile.externalId) {
-      throw unauthorized('identity_mismatch', 'The identity token names another customer');
-    }
-  }
-  return profile;
+  return checkIdentity(ctx, site, await profileOf(ctx, visitor), identityToken);
 }
 
-/** Whether the visitor's profile is a known customer's (then only an identity token reaches it). */
-export async function isIdentified(ctx: ServiceContext, visitor: Visitor): Promise<boolean> {
-  const profile = await ctx.db.query.customers.findFirst({
-    columns: { externalId: true },
-    where: eq(customers.id, visitor.customerId),
-  });
-  return profile?.externalId != null;
+/**
+ * The profile a decision is for, from the same single read: `null` for a known customer's
+ * visitor that came without the identity token (their page asks before it has identified them
+ * again, so nothing is decided yet); otherwise as {@link callerProfile}.
+ */
+export async function decisionProfile(
+  ctx: ServiceContext,
+  site: Site,
+  visitor: Visitor,
+  identityToken: string | undefined,
+): Promise<CallerProfile | null> {
+  const profile = await profileOf(ctx, visitor);
+  if (!identityToken && profile.externalId !== null) return null;
+  return checkIdentity(ctx, site, profile, identityToken);
 }

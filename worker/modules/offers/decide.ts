@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { offerExposures, offers, type Site, type Visitor } from '../../../db/schema/index.ts';
-import { jsonValues } from '../../../db/json.ts';
 import type { OfferGroup } from '../../contract/constants.ts';
 import type { DecidedOffer, DecideRequest, DecideResponse } from '../../contract/offers.ts';
 import type { ServiceContext } from '../context.ts';
@@ -8,6 +7,7 @@ import { assign } from './assignment.ts';
 import type { CallerProfile } from './caller.ts';
 import type { LiveOffer, OfferCache } from './cache.ts';
 import { localized } from './locale.ts';
+import { EXPOSURE_COLUMNS, exposuresOf } from './statements.ts';
 import { attributeReferral, referralLinkFor } from './referrals.ts';
 import { FactLoader, type OfferDataSources } from './sources.ts';
 import { allMatch, sourcesOf, type RequestFacts, type SourceName } from './targeting.ts';
@@ -100,25 +100,9 @@ export async function decide(
   );
   if (candidates.length === 0) return { offer: null };
 
+  // Every exposure of the profile; only the candidates' are looked up.
   const exposures = new Map(
-    (
-      await ctx.db
-        .select({
-          id: offerExposures.id,
-          offerId: offerExposures.offerId,
-          group: offerExposures.group,
-          impressions: offerExposures.impressions,
-          dismissedAt: offerExposures.dismissedAt,
-          convertedAt: offerExposures.convertedAt,
-        })
-        .from(offerExposures)
-        .where(
-          and(
-            eq(offerExposures.customerId, profile.id),
-            sql`${offerExposures.offerId} IN (${jsonValues(candidates.map((o) => o.id))})`,
-          ),
-        )
-    ).map((row) => [row.offerId, row]),
+    (await exposuresOf(ctx.db).all({ customerId: profile.id })).map((row) => [row.offerId, row]),
   );
   const open = candidates.filter((offer) => stillOpen(offer, exposures.get(offer.id)));
   if (open.length === 0) return { offer: null };
@@ -175,8 +159,12 @@ async function expose(
 ): Promise<Exposure> {
   const group: OfferGroup = await assign(site.visitorTokenSecret, offer.id, personKey, offer.holdoutPercent);
   const id = ctx.newId();
-  await ctx.db.batch([
-    ctx.db
+  // Through the event writer (relaxed sync on an embedded file): an exposure is a measurement,
+  // like the page views beside it, and a power cut that lost it only means the next decision
+  // records it again, in the same group (drawn from the person key, not stored state).
+  const db = ctx.eventDb ?? ctx.db;
+  const [inserted] = await db.batch([
+    db
       .insert(offerExposures)
       .values({
         id,
@@ -189,8 +177,9 @@ async function expose(
         firstExposedAt: ctx.now(),
         exposedDay: Math.floor(ctx.now() / DAY_MS),
       })
-      .onConflictDoNothing(),
-    ctx.db
+      .onConflictDoNothing()
+      .returning(EXPOSURE_COLUMNS),
+    db
       .update(offers)
       .set({ treatmentExposed: sql`${offers.treatmentExposed} + 1` })
       .where(
@@ -200,17 +189,13 @@ async function expose(
         ),
       ),
   ]);
-  const row = await ctx.db.query.offerExposures.findFirst({
-    columns: {
-      id: true,
-      offerId: true,
-      group: true,
-      impressions: true,
-      dismissedAt: true,
-      convertedAt: true,
-    },
-    where: and(eq(offerExposures.customerId, customerId), eq(offerExposures.offerId, offer.id)),
-  });
+  // Inserted: the row is what was just written. Lost the race: the winner's row stands.
+  const mine = inserted[0];
+  if (mine) return mine;
+  const [row] = await ctx.db
+    .select(EXPOSURE_COLUMNS)
+    .from(offerExposures)
+    .where(and(eq(offerExposures.customerId, customerId), eq(offerExposures.offerId, offer.id)));
   if (!row) throw new Error('exposure missing after insert');
   return row;
 }

@@ -17,7 +17,7 @@ import { requireVisitor } from '../identity/visitor-auth.ts';
 import { siteById } from '../sites/settings.ts';
 import { audit } from '../staff/audit.ts';
 import { createOffer, estimateAudience, getOffer, listOffers, setOfferStatus, updateOffer } from './admin.ts';
-import { callerProfile, isIdentified } from './caller.ts';
+import { callerProfile, decisionProfile } from './caller.ts';
 import { decide, type OfferDeps } from './decide.ts';
 import { recordOfferEvent } from './events.ts';
 import { myReferralLink, referralsOf } from './referrals.ts';
@@ -55,8 +55,8 @@ export function offerWidgetRoutes(ctx: ServiceContext, deps: OfferDeps) {
       // A known customer's page often asks before the site has identified them again (its
       // script first fetches the identity token): nothing is shown or recorded yet, and the
       // banner asks again once `crm.identify` ran. Events and referrals still refuse.
-      if (!identity && (await isIdentified(ctx, visitor))) return c.json({ offer: null }, 200);
-      const profile = await callerProfile(ctx, site, visitor, identity);
+      const profile = await decisionProfile(ctx, site, visitor, identity);
+      if (!profile) return c.json({ offer: null }, 200);
       return c.json(await decide(ctx, deps, site, visitor, profile, input), 200);
     })
     .post('/events', async (c) => {

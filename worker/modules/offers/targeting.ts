@@ -70,6 +70,22 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped.join('.*')}$`, 'i');
 }
 
+/** Most patterns kept compiled; a site has a few tens of live offers. */
+const GLOB_CACHE_SIZE = 1000;
+const globs = new Map<string, RegExp>();
+
+/** {@link globToRegExp}, compiled once per pattern rather than on every decision. */
+function compiledGlob(pattern: string): RegExp {
+  let re = globs.get(pattern);
+  if (!re) {
+    re = globToRegExp(pattern);
+    // Bounded: patterns come from offers that staff edit, but memory must not grow with them.
+    if (globs.size >= GLOB_CACHE_SIZE) globs.clear();
+    globs.set(pattern, re);
+  }
+  return re;
+}
+
 /** Whether a language tag falls under one of the wanted tags (`zh` covers `zh-TW`). */
 const languageMatches = (tag: string, wanted: string) => {
   const [a, b] = [tag.toLowerCase(), wanted.toLowerCase()];
@@ -102,7 +118,7 @@ export const RULE_KINDS: { [K in TargetingKind]: RuleKind<K> } = {
       const url = f.request.url;
       if (!url) return false;
       const subject = rule.pattern.startsWith('/') ? url.pathname + url.search : url.href;
-      return globToRegExp(rule.pattern).test(subject);
+      return compiledGlob(rule.pattern).test(subject);
     },
   },
   language: {
