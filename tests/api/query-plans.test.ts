@@ -85,6 +85,10 @@ function fullScans(sql: string, plan: string[]): string[] {
   if (isPageWalk(sql, plan)) return [];
   // The statement's own common table expressions (`name AS [MATERIALIZED] (…)`) hold the rows it computed.
   const ctes = new Set([...sql.matchAll(/\b(\w+) AS (?:NOT )?(?:MATERIALIZED )?\(/gi)].map((m) => m[1]));
+  // Also under an alias (`FROM splits s`).
+  for (const name of [...ctes]) {
+    for (const m of sql.matchAll(new RegExp(`\\b(?:FROM|JOIN) ${name} (?:AS )?(\\w+)`, 'gi'))) ctes.add(m[1]);
+  }
   // So do subqueries in FROM, which the plan names as co-routines or materialized views.
   for (const line of plan) {
     const derived = /^(?:CO-ROUTINE|MATERIALIZE) (\S+)$/.exec(line)?.[1];

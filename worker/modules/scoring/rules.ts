@@ -144,7 +144,10 @@ export function buildAssociationRules(db: Db, siteId: string, baskets: number, s
       masks AS (
         SELECT json_extract(value, '$[0]') AS size, json_extract(value, '$[1]') AS mask
         FROM json_each(${JSON.stringify(SPLITS)})),
-      splits AS (
+      -- Materialized and joined first (CROSS JOIN keeps SQLite's order), so the counts are looked
+      -- up by the (site, kind, items) key; the planner, knowing nothing of the splits' size,
+      -- otherwise walks every basket count of the site for every split.
+      splits AS MATERIALIZED (
         SELECT
           (SELECT json_group_array(value) FROM json_each(f.items) WHERE (masks.mask >> key) & 1) AS ante,
           (SELECT json_group_array(value) FROM json_each(f.items) WHERE NOT (masks.mask >> key) & 1) AS cons,
@@ -155,8 +158,8 @@ export function buildAssociationRules(db: Db, siteId: string, baskets: number, s
           1.0 * s.count / a.count AS confidence,
           (1.0 * s.count / a.count) / (1.0 * c.count / ${baskets}) AS lift
         FROM splits s
-        JOIN itemset_counts a ON a.site_id = ${siteId} AND a.kind = 'basket' AND a.items = s.ante
-        JOIN itemset_counts c ON c.site_id = ${siteId} AND c.kind = 'basket' AND c.items = s.cons)
+        CROSS JOIN itemset_counts a ON a.site_id = ${siteId} AND a.kind = 'basket' AND a.items = s.ante
+        CROSS JOIN itemset_counts c ON c.site_id = ${siteId} AND c.kind = 'basket' AND c.items = s.cons)
       INSERT INTO association_rules (site_id, antecedent, consequent, support_count, support, confidence, lift)
       SELECT ${siteId}, ante, cons, count, 1.0 * count / ${baskets}, confidence, lift FROM scored
       WHERE confidence >= ${settings.minConfidence} AND lift >= ${settings.minLift}`);
