@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index.ts';
 import { DEFAULT_SCORING_SETTINGS } from '../../worker/contract/scoring.ts';
 import { newId } from '../../worker/lib/crypto.ts';
-import { scoreSite } from '../../worker/modules/scoring/pass.ts';
+import { lastFullRun, scoreSite } from '../../worker/modules/scoring/pass.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
 
 const DAY = 86_400_000;
@@ -127,6 +127,31 @@ describe('full scoring on the fixed dataset', () => {
       got[c] = [s.rfmCode ?? '', s.segment ?? '', s.tier ?? '', s.stage];
     }
     expect(got).toEqual(EXPECTED);
+  });
+
+  it('counts tiers and draws the Pareto curve from the buyers by revenue, highest first', async () => {
+    const buyers = (await t.db.select().from(customerScores).where(eq(customerScores.siteId, t.site.id)))
+      .filter((s) => s.orders > 0)
+      .sort((a, b) => b.revenueCents - a.revenueCents || (a.customerId < b.customerId ? 1 : -1));
+    const total = buyers.reduce((sum, b) => sum + b.revenueCents, 0);
+    const tiers: Record<string, { count: number; revenueCents: number }> = {};
+    const pareto: number[] = [];
+    let carried = 0;
+    buyers.forEach((b, i) => {
+      const tier = carried < 0.8 * total ? 'A' : carried < 0.95 * total ? 'B' : 'C';
+      expect(b.tier).toBe(tier);
+      const cell = (tiers[tier] ??= { count: 0, revenueCents: 0 });
+      cell.count += 1;
+      cell.revenueCents += b.revenueCents;
+      carried += b.revenueCents;
+      if (pareto.length < Math.ceil(((i + 1) * 20) / buyers.length)) {
+        pareto.push(Number((carried / total).toFixed(4)));
+      }
+    });
+    const run = await lastFullRun(t.db, t.site.id);
+    expect(run?.distribution?.tiers).toEqual(tiers);
+    expect(run?.distribution?.pareto).toEqual(pareto);
+    expect(run?.distribution?.buyers).toBe(buyers.length);
   });
 
   it('scores churn from the customer’s own cadence, with reasons', async () => {

@@ -46,9 +46,10 @@ import {
  * cron tick, 1000 statements, 30 s of wall time) runs as many steps as fit and saves the state
  * in `job_state`; the next tick goes on from there. See `worker/modules/scoring/README.md`.
  *
- * A full pass: clear (the last pass's rule counts, a page at a time) → features (every profile, by last-seen keyset) → baskets (every order, by the
- * idempotency keyset) → the recency, frequency and monetary rank walks (buyers by value, then
- * customer id) → the tier walk (buyers by revenue, highest first) → rules → finish.
+ * A full pass: clear (the last pass's rule counts, a page at a time) → features (every profile,
+ * by last-seen keyset) → baskets (every order, by the idempotency keyset) → the recency,
+ * frequency and monetary rank walks (buyers by value, then customer id; the monetary walk also
+ * tiers and counts the distributions) → rules → finish.
  * An incremental pass: features of the profiles seen, and of the buyers of orders placed, since
  * the last pass began, scored against the last full pass's quintile and tier boundaries.
  */
@@ -65,7 +66,6 @@ type Phase =
   | 'rank-recency'
   | 'rank-frequency'
   | 'rank-monetary'
-  | 'tier'
   | 'rules'
   | 'finish';
 
@@ -85,6 +85,8 @@ export interface PassState {
   /** Rows before the next page in the current rank walk, and their revenue. */
   rank: number;
   carried: number;
+  /** The Pareto curve being drawn by the monetary walk: twentieth of buyers → revenue share. */
+  paretoSteps: Record<number, number>;
   baskets: number;
   buyers: number;
   revenueCents: number;
@@ -97,7 +99,6 @@ export interface PassState {
 }
 
 const START_KEY: Key = [-1, ''];
-const TOP_KEY: Key = [Number.MAX_SAFE_INTEGER, '\uffff'];
 
 function emptyDistribution(): ScoringDistribution {
   return {
@@ -172,6 +173,7 @@ export async function startPass(
     orderKey: '',
     rank: 0,
     carried: 0,
+    paretoSteps: {},
     baskets: 0,
     buyers: 0,
     revenueCents: 0,
@@ -383,13 +385,24 @@ const RANK_FIELD = {
 const NEXT_PHASE = {
   'rank-recency': 'rank-frequency',
   'rank-frequency': 'rank-monetary',
-  'rank-monetary': 'tier',
+  'rank-monetary': 'rules',
 } as const;
+
+interface RankRow {
+  id: string;
+  v: number;
+  r: number | null;
+  f: number | null;
+  stage: string;
+  risk: number | null;
+  clv: number | null;
+}
 
 /**
  * One rank step: the next page of the site's buyers in (value, customer id) order through
- * the (site, value, customer id) index, each given the quintile of its position; the monetary
- * walk also names the segment from the three quintiles.
+ * the (site, value, customer id) index, each given the quintile of its position. The monetary
+ * walk also names the segment from the three quintiles, tiers each buyer and counts the
+ * dashboard's distributions (see `tierAndCount`).
  */
 async function rankStep(
   ctx: ServiceContext,
@@ -397,78 +410,80 @@ async function rankStep(
   phase: keyof typeof RANK_COLUMNS,
 ): Promise<number> {
   const column = sql.raw(RANK_COLUMNS[phase]);
-  const page = await ctx.db.all<{ id: string; v: number; r: number | null; f: number | null }>(sql`
-    SELECT customer_id AS id, ${column} AS v, recency AS r, frequency AS f FROM customer_scores
+  const page = await ctx.db.all<RankRow>(sql`
+    SELECT customer_id AS id, ${column} AS v, recency AS r, frequency AS f, stage, churn_risk AS risk,
+      clv_12m_cents AS clv
+    FROM customer_scores
     WHERE site_id = ${state.siteId} AND orders > 0 AND (${column}, customer_id) > (${state.key[0]}, ${state.key[1]})
     ORDER BY ${column}, customer_id LIMIT ${PAGE_SIZE * 2}`);
   const field = RANK_FIELD[phase];
   const bounds: [number, string][] = state.rank === 0 ? [] : state.bounds[field];
   let previous = state.rank === 0 ? 1 : quintile(state.rank - 1, state.buyers);
-  const rows = page.map((row, i) => {
+  const quintiles = page.map((row, i) => {
     const q = quintile(state.rank + i, state.buyers);
     if (q !== previous) bounds.push([row.v, row.id]);
     previous = q;
-    const segment = phase === 'rank-monetary' && row.r && row.f ? rfmSegment(row.r, row.f, q) : null;
-    const code = segment ? `${row.r}-${row.f}-${q}` : null;
-    return { id: row.id, q, segment, code };
+    return q;
   });
   state.bounds[field] = bounds;
-  if (rows.length) {
-    await ctx.db.run(sql`
-      UPDATE customer_scores SET ${sql.raw(field)} = p.q,
-        segment = coalesce(p.segment, customer_scores.segment), rfm_code = coalesce(p.code, customer_scores.rfm_code)
-      FROM ${jsonRows(rows, ['id', 'q', 'segment', 'code'])} AS p WHERE customer_scores.customer_id = p.id`);
+  if (page.length) {
+    // Only the walk's own column is set: naming the segment or tier in the other walks would
+    // rewrite their index entries for every buyer.
+    if (phase === 'rank-monetary') {
+      const rows = tierAndCount(state, page, quintiles);
+      await ctx.db.run(sql`
+        UPDATE customer_scores SET monetary = p.q, segment = p.segment, rfm_code = p.code, tier = p.tier
+        FROM ${jsonRows(rows, ['id', 'q', 'segment', 'code', 'tier'])} AS p WHERE customer_scores.customer_id = p.id`);
+    } else {
+      const rows = page.map((row, i) => ({ id: row.id, q: quintiles[i] }));
+      await ctx.db.run(sql`
+        UPDATE customer_scores SET ${sql.raw(field)} = p.q
+        FROM ${jsonRows(rows, ['id', 'q'])} AS p WHERE customer_scores.customer_id = p.id`);
+    }
   }
   state.rank += page.length;
   const last = page.at(-1);
   if (last) state.key = [last.v, last.id];
   if (page.length < PAGE_SIZE * 2) {
     state.phase = NEXT_PHASE[phase];
-    // The tier walk goes down from the top; the rank walks up from the bottom.
-    state.key = state.phase === 'tier' ? TOP_KEY : START_KEY;
+    state.key = START_KEY;
     state.rank = 0;
+    state.carried = 0;
   }
   return page.length;
 }
 
 /**
- * One tier step: the next page of buyers by revenue, highest first (ties: customer id,
- * highest first), each tiered by the revenue of those before it; the distributions the
- * dashboard shows are counted on the way.
+ * The monetary walk's second duty, on the way up from the smallest spender: each buyer's ABC
+ * tier from the revenue of the buyers ranked above them (highest first, ties by customer id
+ * highest first: exactly this walk's order reversed), which is the total less what this walk
+ * has carried so far and their own; the lowest revenue in A and in B kept as the incremental
+ * passes' bounds; and the distributions the dashboard shows, the Pareto curve as the share of
+ * revenue held by the top 5 %, 10 %, … of buyers.
  */
-async function tierStep(ctx: ServiceContext, state: PassState): Promise<number> {
-  const page = await ctx.db.all<{
-    id: string;
-    revenue: number;
-    r: number | null;
-    f: number | null;
-    segment: string | null;
-    stage: string;
-    risk: number | null;
-    clv: number | null;
-  }>(sql`
-    SELECT customer_id AS id, revenue_cents AS revenue, recency AS r, frequency AS f, segment, stage,
-      churn_risk AS risk, clv_12m_cents AS clv
-    FROM customer_scores
-    WHERE site_id = ${state.siteId} AND orders > 0 AND (revenue_cents, customer_id) < (${state.key[0]}, ${state.key[1]})
-    ORDER BY revenue_cents DESC, customer_id DESC LIMIT ${PAGE_SIZE * 2}`);
+function tierAndCount(state: PassState, page: readonly RankRow[], quintiles: readonly number[]) {
   const d = state.dist;
   const total = state.revenueCents;
-  const rows = page.map((row, i) => {
-    const tier = tierOf(state.carried, total);
-    if (tier === 'A') state.bounds.tierA = row.revenue;
-    if (tier === 'B') state.bounds.tierB = row.revenue;
-    state.carried += row.revenue;
-    const position = state.rank + i + 1;
-    const step = Math.ceil((position * 20) / Math.max(1, state.buyers));
-    if (d.pareto.length < step && total > 0) d.pareto.push(Number((state.carried / total).toFixed(4)));
+  return page.map((row, i) => {
+    const m = quintiles[i] ?? 1;
+    const segment = row.r && row.f ? rfmSegment(row.r, row.f, m) : null;
+    const before = total - state.carried - row.v;
+    const tier = tierOf(before, total);
+    // Walking up, the first buyer of a tier met is its lowest.
+    if (tier === 'A' && state.bounds.tierA === null) state.bounds.tierA = row.v;
+    if (tier === 'B' && state.bounds.tierB === null) state.bounds.tierB = row.v;
+    const fromTop = state.buyers - (state.rank + i);
+    const step = Math.ceil((fromTop * 20) / Math.max(1, state.buyers));
+    // Overwritten on the way up, so each step keeps its top-most buyer's cumulative share.
+    if (total > 0) state.paretoSteps[step] = Number(((before + row.v) / total).toFixed(4));
+    state.carried += row.v;
     const add = (into: Partial<Record<string, { count: number; revenueCents: number }>>, key: string) => {
       const cell = (into[key] ??= { count: 0, revenueCents: 0 });
       cell.count += 1;
-      cell.revenueCents += row.revenue;
+      cell.revenueCents += row.v;
     };
     add(d.tiers, tier);
-    if (row.segment) add(d.segments, row.segment);
+    if (segment) add(d.segments, segment);
     d.stages[row.stage] = (d.stages[row.stage] ?? 0) + 1;
     const bucket = churnBucket(row.risk ?? 0);
     d.churn[bucket] = (d.churn[bucket] ?? 0) + 1;
@@ -476,18 +491,8 @@ async function tierStep(ctx: ServiceContext, state: PassState): Promise<number> 
     const cell = (d.valueRisk[`${tier}-${bucket}`] ??= { count: 0, clvCents: 0 });
     cell.count += 1;
     cell.clvCents += row.clv ?? 0;
-    return { id: row.id, tier };
+    return { id: row.id, q: m, segment, code: segment ? `${row.r}-${row.f}-${m}` : null, tier };
   });
-  if (rows.length) {
-    await ctx.db.run(sql`
-      UPDATE customer_scores SET tier = p.tier FROM ${jsonRows(rows, ['id', 'tier'])} AS p
-      WHERE customer_scores.customer_id = p.id`);
-  }
-  state.rank += page.length;
-  const last = page.at(-1);
-  if (last) state.key = [last.revenue, last.id];
-  if (page.length < PAGE_SIZE * 2) state.phase = 'rules';
-  return page.length;
 }
 
 /** The end of a pass: rules, centroids and the run's record. */
@@ -501,6 +506,9 @@ async function finish(ctx: ServiceContext, state: PassState): Promise<void> {
     state.dist.customers = state.buyers + (prospects?.n ?? 0);
     state.dist.buyers = state.buyers;
     state.dist.revenueCents = state.revenueCents;
+    state.dist.pareto = Object.entries(state.paretoSteps)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, share]) => share);
     const centroids = means(state.groups, state.centroids);
     writes.push(ctx.db.delete(browsingGroups).where(eq(browsingGroups.siteId, state.siteId)));
     if (centroids.length) {
@@ -557,8 +565,6 @@ export async function step(
     case 'rank-frequency':
     case 'rank-monetary':
       return { processed: await rankStep(ctx, state, state.phase), done: false };
-    case 'tier':
-      return { processed: await tierStep(ctx, state), done: false };
     case 'rules': {
       // The old rules go a page at a time; the new ones follow in one batch.
       const cleared =
