@@ -112,6 +112,18 @@ function fullScans(sql: string, plan: string[]): string[] {
             const table = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ \(site_id=\?\)$/.exec(line)?.[1];
             return table !== undefined && !SMALL_TABLES.has(table);
           }),
+    )
+    .concat(
+      // The same walk inside a join, with a kind or type beside the site (a handful of values):
+      // repeated for every row of the tables before it, where the key's next column was meant
+      // to be used.
+      plan.filter((line, i) => {
+        const table = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ \(site_id=\? AND (?:kind|type)=\?\)$/.exec(
+          line,
+        )?.[1];
+        const nested = plan.slice(0, i).some((before) => /^(?:SCAN|SEARCH) /.test(before));
+        return table !== undefined && nested && !SMALL_TABLES.has(table);
+      }),
     );
 }
 
