@@ -34,7 +34,7 @@ import type { ProductionStatus } from '../../contract/constants.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
-import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
+import { addOrderCategories, refreshTopCategories } from '../profiles/stats.ts';
 import { orderRollups } from '../reports/rollups.ts';
 
 /** Most designs one profile keeps: saving is open to any visitor, so it must not grow without end. */
@@ -435,11 +435,7 @@ export async function placeOrder(
         lastOrderAt: sql`max(coalesce(${customerStats.lastOrderAt}, 0), ${now})`,
       })
       .where(and(eq(customerStats.customerId, customerId), inserted)),
-    addCategoryCounts(
-      db,
-      sql`SELECT o.customer_id, oi.category, o.site_id, count(*) FROM order_items oi JOIN orders o ON o.id = oi.order_id
-        WHERE oi.order_id = ${orderId} AND oi.category IS NOT NULL GROUP BY oi.category`,
-    ),
+    addOrderCategories(db, orderId),
     refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
     ...orderRollups(db, site.id, now, orderId, result.total),
   ]);

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { orderRollups } from '../reports/rollups.ts';
 import { ordersById } from './queries.ts';
-import { addCategoryCounts, refreshTopCategories } from '../profiles/stats.ts';
+import { addOrderCategories, refreshTopCategories } from '../profiles/stats.ts';
 import { jsonRows } from '../../../db/json.ts';
 import { preparedQuery } from '../../../db/prepared.ts';
 
@@ -135,12 +135,7 @@ export async function recordOrder(
       UPDATE customer_stats SET orders = orders + 1, revenue_cents = revenue_cents + ${totalCents},
         last_order_at = max(coalesce(last_order_at, 0), ${placedAt})
       WHERE customer_id = (SELECT customer_id FROM orders WHERE id = ${orderId})`),
-    // From this order's own lines (none unless the order row was inserted above).
-    addCategoryCounts(
-      db,
-      sql`SELECT o.customer_id, oi.category, o.site_id, count(*) FROM order_items oi JOIN orders o ON o.id = oi.order_id
-        WHERE oi.order_id = ${orderId} AND oi.category IS NOT NULL GROUP BY oi.category`,
-    ),
+    addOrderCategories(db, orderId),
     refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
     ...orderRollups(db, site.id, placedAt, orderId, totalCents),
     ...(ctx.orderHooks ?? []).flatMap((hook) => hook(db, { siteId: site.id, orderId, placedAt, totalCents })),

@@ -4,18 +4,6 @@ import type { Db } from '../../../db/types.ts';
 /** How many categories a profile keeps in `top_categories`. */
 export const TOP_CATEGORIES = 5;
 
-/**
- * Adds category counts to the profiles' running counts. `counts` is a SELECT of
- * (customer_id, category, site_id, n) ending in a WHERE or GROUP BY clause (so SQLite reads the
- * ON CONFLICT that follows as the upsert's), built from the rows one write added: the cost
- * follows the write, not the customer's history.
- */
-export function addCategoryCounts(db: Db, counts: SQL) {
-  return db.run(sql`
-    INSERT INTO customer_categories (customer_id, category, site_id, count) ${counts}
-    ON CONFLICT (customer_id, category) DO UPDATE SET count = customer_categories.count + excluded.count`);
-}
-
 /** A product view's interest is 1 + the minutes its page was visible, counted up to ten. */
 export const INTEREST_DWELL_CAP_MS = 600_000;
 
@@ -28,14 +16,28 @@ export const INTEREST_DWELL_CAP_MS = 600_000;
 export const INTEREST_WINDOW = 50;
 
 /**
- * Adds viewed categories and their interest (`count` and `interest` together): `counts` is a
- * SELECT of (customer_id, category, site_id, n, interest) ending in a WHERE or GROUP BY clause.
+ * Adds category counts and interest to the profiles' running sums. `counts` is a SELECT of
+ * (customer_id, category, site_id, n, interest) ending in a WHERE or GROUP BY clause (so SQLite
+ * reads the ON CONFLICT that follows as the upsert's), built from the rows one write added:
+ * the cost follows the write, not the customer's history.
  */
-export function addCategoryViews(db: Db, counts: SQL) {
+export function addCategoryCounts(db: Db, counts: SQL) {
   return db.run(sql`
     INSERT INTO customer_categories (customer_id, category, site_id, count, interest) ${counts}
     ON CONFLICT (customer_id, category) DO UPDATE SET count = customer_categories.count + excluded.count,
       interest = customer_categories.interest + excluded.interest`);
+}
+
+/**
+ * Counts an order's lines into its buyer's categories (bought, so no interest), from the
+ * order's own lines: nothing unless the order row went in, in the same batch.
+ */
+export function addOrderCategories(db: Db, orderId: string) {
+  return addCategoryCounts(
+    db,
+    sql`SELECT o.customer_id, oi.category, o.site_id, count(*), 0 FROM order_items oi JOIN orders o ON o.id = oi.order_id
+      WHERE oi.order_id = ${orderId} AND oi.category IS NOT NULL GROUP BY oi.category`,
+  );
 }
 
 /**
@@ -63,7 +65,7 @@ export function refreshTopCategories(db: Db, customerId: SQL) {
 export function recountCategories(db: Db, siteId: string, customerId: string) {
   return [
     db.run(sql`DELETE FROM customer_categories WHERE customer_id = ${customerId}`),
-    addCategoryViews(
+    addCategoryCounts(
       db,
       sql`SELECT ${customerId}, category, ${siteId}, count(*), sum(weight) FROM (
         SELECT * FROM (
@@ -120,7 +122,7 @@ export function mergeStats(db: Db, from: string, to: string) {
         revenue_cents = revenue_cents + ${of('revenue_cents')},
         last_order_at = (SELECT max(last_order_at) FROM customer_stats WHERE customer_id IN (${from}, ${to}))
       WHERE customer_id = ${to}`),
-    addCategoryViews(
+    addCategoryCounts(
       db,
       sql`SELECT ${to}, category, site_id, count, interest FROM customer_categories WHERE customer_id = ${from}`,
     ),

@@ -15,7 +15,7 @@ import { ingestionRollups } from '../reports/rollups.ts';
 import {
   INTEREST_DWELL_CAP_MS,
   INTEREST_WINDOW,
-  addCategoryViews,
+  addCategoryCounts,
   refreshTopCategories,
 } from '../profiles/stats.ts';
 import { jsonRows } from '../../../db/json.ts';
@@ -239,7 +239,7 @@ async function write(
   const interests = [
     ...(batch.some((e) => e.type === 'product_view')
       ? [
-          addCategoryViews(
+          addCategoryCounts(
             db,
             sql`SELECT ${customerId}, p.category, ${siteId}, count(*),
               sum(1 + min(coalesce((
@@ -258,7 +258,7 @@ async function write(
       : []),
     ...(batch.some((e) => e.type === 'page_leave' && e.viewId)
       ? [
-          addCategoryViews(
+          addCategoryCounts(
             db,
             sql`SELECT ${customerId}, p.category, ${siteId}, 0, sum(pv.minutes) FROM (
               WITH leaves AS (
