@@ -36,8 +36,8 @@ export async function signHs256(payload: Record<string, unknown>, secret: string
 const VERIFIED_CACHE_SIZE = 10_000;
 /**
  * Tokens whose signature was checked, by secret and exact token text, with their payload: a
- * returning browser sends the same token with every request, and the HMAC (a WebCrypto job
- * off the event loop on Node) is then done once. A different byte anywhere is another key, so
+ * returning browser sends the same token with every request, and the HMAC and the parsing
+ * are then done once. A different byte anywhere is another key, so
  * only a token that verified under that very secret is ever found; time claims are checked on
  * every call.
  */
