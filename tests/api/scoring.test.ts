@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   associationRules,
@@ -206,6 +207,61 @@ describe('full scoring on the fixed dataset', () => {
     expect(after.scoredAt).toBe(t.clock.now);
     // Nobody else was touched.
     expect((await scoresOf('c2')).scoredAt).toBe(before.scoredAt);
+  });
+});
+
+/** 1 + the bounds a (value, id) pair reaches: how an incremental pass places a buyer. */
+function placed(value: number, id: string, bounds: readonly [number, string][]) {
+  return 1 + bounds.filter(([v, bid]) => value > v || (value === v && id >= bid)).length;
+}
+
+describe('RFM quintiles on any small site, ties included', () => {
+  it('ranks each dimension by (value, customer id), and the saved bounds place every buyer the same', async () => {
+    const buyer = fc.record({
+      days: fc.array(fc.constantFrom(10, 20, 30), { minLength: 1, maxLength: 3 }),
+      cents: fc.constantFrom(1000, 2000),
+    });
+    let site = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(buyer, { minLength: 1, maxLength: 12 }), async (buyers) => {
+        site += 1;
+        const other = await t.addSite(`Quintiles ${site}`);
+        for (const [b, { days, cents }] of buyers.entries()) {
+          for (const [i, d] of days.entries()) {
+            const res = await other.staff('POST', '/v1/orders', {
+              headers: { 'Idempotency-Key': `quintile-${b}-${i}` },
+              body: {
+                customer: { externalId: `b${b}` },
+                placedAt: t.clock.now - d * DAY,
+                items: [{ sku: 'MUG-01', quantity: 1, unitPriceCents: cents }],
+              },
+            });
+            expect(res.status).toBe(201);
+          }
+        }
+        await scoreSite(ctx(), other.site.id, 'full');
+        const rows = await t.db.select().from(customerScores).where(eq(customerScores.siteId, other.site.id));
+        const bounds = (await lastFullRun(t.db, other.site.id))?.boundaries;
+        const n = rows.length;
+        expect(n).toBe(buyers.length);
+        const dimensions = [
+          ['recency', (r: (typeof rows)[number]) => r.lastOrderAt ?? 0],
+          ['frequency', (r: (typeof rows)[number]) => r.orders],
+          ['monetary', (r: (typeof rows)[number]) => r.revenueCents],
+        ] as const;
+        for (const [field, value] of dimensions) {
+          const sorted = [...rows].sort(
+            (a, b) => value(a) - value(b) || (a.customerId < b.customerId ? -1 : 1),
+          );
+          sorted.forEach((row, i) => {
+            const expected = Math.min(5, Math.floor((5 * i) / n) + 1);
+            expect(row[field]).toBe(expected);
+            expect(placed(value(row), row.customerId, bounds?.[field] ?? [])).toBe(expected);
+          });
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

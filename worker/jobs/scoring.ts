@@ -1,7 +1,7 @@
 import { asc, gt } from 'drizzle-orm';
 import { sites } from '../../db/schema/index.ts';
 import type { ServiceContext } from '../modules/context.ts';
-import { startPass, step, type PassState } from '../modules/scoring/pass.ts';
+import { PHASES, startPass, step, type PassState } from '../modules/scoring/pass.ts';
 import type { Job } from './job.ts';
 
 /** The first site after `after` (by id), or none. */
@@ -32,6 +32,8 @@ function makeScoringJob(
     intervalMs,
     async page(ctx, cursor) {
       let state = cursor ? (JSON.parse(cursor) as PassState) : null;
+      // A pass saved by an older version, in a phase this one no longer has, starts again.
+      if (state && !PHASES.includes(state.phase)) state = await startPass(ctx, state.siteId, kind);
       if (!state) {
         const first = await nextSite(ctx, null);
         if (!first) return { processed: 0, cursor: null };

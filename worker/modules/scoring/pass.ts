@@ -47,9 +47,9 @@ import {
  * in `job_state`; the next tick goes on from there. See `worker/modules/scoring/README.md`.
  *
  * A full pass: clear (the last pass's rule counts, a page at a time) → features (every profile,
- * by last-seen keyset) → baskets (every order, by the idempotency keyset) → the recency,
- * frequency and monetary rank walks (buyers by value, then customer id; the monetary walk also
- * tiers and counts the distributions) → rules → finish.
+ * by last-seen keyset) → baskets (every order, by the idempotency keyset) → the recency and
+ * frequency quintile bounds (looked up by position) → the monetary rank walk (buyers by revenue,
+ * then customer id: quintiles of all three, tiers and the distributions) → rules → finish.
  * An incremental pass: features of the profiles seen, and of the buyers of orders placed, since
  * the last pass began, scored against the last full pass's quintile and tier boundaries.
  */
@@ -63,11 +63,23 @@ type Phase =
   | 'touched-seen'
   | 'touched-orders'
   | 'baskets'
-  | 'rank-recency'
-  | 'rank-frequency'
+  | 'rank-bounds'
   | 'rank-monetary'
   | 'rules'
   | 'finish';
+
+/** Every phase a saved pass may be in; a pass saved by an older version in another one restarts. */
+export const PHASES: readonly Phase[] = [
+  'clear',
+  'features',
+  'touched-seen',
+  'touched-orders',
+  'baskets',
+  'rank-bounds',
+  'rank-monetary',
+  'rules',
+  'finish',
+];
 
 /** Everything a pass carries from step to step (saved as JSON in job_state between runs). */
 export interface PassState {
@@ -193,11 +205,24 @@ export async function startPass(
   return state;
 }
 
-/** The quintile of a (value, id) pair against the lowest (value, id) of quintiles 2–5. */
+/**
+ * The quintile of a (value, id) pair against the lowest (value, id) of quintiles 2–5: one bound
+ * passed per quintile climbed. A bound repeats when a small site skips a quintile.
+ */
 function againstBounds(value: number, id: string, bounds: readonly [number, string][]): number {
   let q = 1;
   for (const [v, bid] of bounds) if (value > v || (value === v && id >= bid)) q += 1;
   return Math.min(5, q);
+}
+
+/**
+ * The 0-based ranks at which quintiles 2–5 begin among n buyers: the first i with
+ * `quintile(i, n) = q` is ⌈(q − 1)·n ÷ 5⌉. Ranks past the last buyer have no bound, so nobody
+ * reaches that quintile; with these bounds `againstBounds` gives every buyer exactly
+ * `quintile(rank, n)`.
+ */
+function boundRanks(n: number): number[] {
+  return [1, 2, 3, 4].map((q) => Math.ceil((q * n) / 5)).filter((i) => i < n);
 }
 
 /** A scored row as written to customer_scores. */
@@ -358,7 +383,7 @@ async function featuresStep(
 async function basketsStep(ctx: ServiceContext, state: PassState): Promise<number> {
   const end = await basketPageEnd(ctx.db, state.siteId, state.orderKey, PAGE_SIZE * 2);
   if (!end) {
-    state.phase = 'rank-recency';
+    state.phase = 'rank-bounds';
     const [buyers] = await ctx.db.all<{ n: number; revenue: number }>(sql`
       SELECT count(*) AS n, coalesce(sum(revenue_cents), 0) AS revenue FROM customer_scores
       WHERE site_id = ${state.siteId} AND orders > 0`);
@@ -372,80 +397,82 @@ async function basketsStep(ctx: ServiceContext, state: PassState): Promise<numbe
   return end.count;
 }
 
-const RANK_COLUMNS = {
-  'rank-recency': 'last_order_at',
-  'rank-frequency': 'orders',
-  'rank-monetary': 'revenue_cents',
+/**
+ * How each of the recency and frequency bounds is looked up: a buyer's row has a last order
+ * time and a prospect's none, and both are walked through their (site, value, customer id)
+ * index alone.
+ */
+const BOUND_LOOKUPS = {
+  recency: { column: 'last_order_at', buyers: 'last_order_at IS NOT NULL' },
+  frequency: { column: 'orders', buyers: 'orders > 0' },
 } as const;
-const RANK_FIELD = {
-  'rank-recency': 'recency',
-  'rank-frequency': 'frequency',
-  'rank-monetary': 'monetary',
-} as const;
-const NEXT_PHASE = {
-  'rank-recency': 'rank-frequency',
-  'rank-frequency': 'rank-monetary',
-  'rank-monetary': 'rules',
-} as const;
+
+/**
+ * The recency and frequency quintile bounds: the (value, customer id) of the buyer at each rank
+ * where a quintile begins, each found by its position in the (site, value, customer id) index.
+ * The monetary walk then scores all three from these and its own ranks, so each buyer is
+ * written once rather than once per dimension.
+ */
+async function boundsStep(ctx: ServiceContext, state: PassState): Promise<void> {
+  for (const field of ['recency', 'frequency'] as const) {
+    const { column, buyers } = BOUND_LOOKUPS[field];
+    const bounds: [number, string][] = [];
+    for (const rank of boundRanks(state.buyers)) {
+      const [row] = await ctx.db.all<{ v: number; id: string }>(sql`
+        SELECT ${sql.raw(column)} AS v, customer_id AS id FROM customer_scores
+        WHERE site_id = ${state.siteId} AND ${sql.raw(buyers)}
+        ORDER BY ${sql.raw(column)}, customer_id LIMIT 1 OFFSET ${rank}`);
+      if (row) bounds.push([row.v, row.id]);
+    }
+    state.bounds[field] = bounds;
+  }
+  state.phase = 'rank-monetary';
+}
 
 interface RankRow {
   id: string;
   v: number;
-  r: number | null;
-  f: number | null;
+  lastOrderAt: number;
+  orders: number;
   stage: string;
   risk: number | null;
   clv: number | null;
 }
 
 /**
- * One rank step: the next page of the site's buyers in (value, customer id) order through
- * the (site, value, customer id) index, each given the quintile of its position. The monetary
- * walk also names the segment from the three quintiles, tiers each buyer and counts the
- * dashboard's distributions (see `tierAndCount`).
+ * One step of the monetary walk: the next page of the site's buyers in (revenue, customer id)
+ * order through the (site, revenue, customer id) index. Each buyer gets the monetary quintile
+ * of their position, recency and frequency against the bounds, the segment, the tier, and is
+ * counted into the dashboard's distributions (see `tierAndCount`), in one update per page.
  */
-async function rankStep(
-  ctx: ServiceContext,
-  state: PassState,
-  phase: keyof typeof RANK_COLUMNS,
-): Promise<number> {
-  const column = sql.raw(RANK_COLUMNS[phase]);
+async function monetaryStep(ctx: ServiceContext, state: PassState): Promise<number> {
   const page = await ctx.db.all<RankRow>(sql`
-    SELECT customer_id AS id, ${column} AS v, recency AS r, frequency AS f, stage, churn_risk AS risk,
-      clv_12m_cents AS clv
+    SELECT customer_id AS id, revenue_cents AS v, last_order_at AS lastOrderAt, orders, stage,
+      churn_risk AS risk, clv_12m_cents AS clv
     FROM customer_scores
-    WHERE site_id = ${state.siteId} AND orders > 0 AND (${column}, customer_id) > (${state.key[0]}, ${state.key[1]})
-    ORDER BY ${column}, customer_id LIMIT ${PAGE_SIZE * 2}`);
-  const field = RANK_FIELD[phase];
-  const bounds: [number, string][] = state.rank === 0 ? [] : state.bounds[field];
-  let previous = state.rank === 0 ? 1 : quintile(state.rank - 1, state.buyers);
+    WHERE site_id = ${state.siteId} AND orders > 0
+      AND (revenue_cents, customer_id) > (${state.key[0]}, ${state.key[1]})
+    ORDER BY revenue_cents, customer_id LIMIT ${PAGE_SIZE * 2}`);
+  if (state.rank === 0) state.bounds.monetary = [];
+  const starts = boundRanks(state.buyers);
   const quintiles = page.map((row, i) => {
-    const q = quintile(state.rank + i, state.buyers);
-    if (q !== previous) bounds.push([row.v, row.id]);
-    previous = q;
-    return q;
+    const rank = state.rank + i;
+    for (const start of starts) if (start === rank) state.bounds.monetary.push([row.v, row.id]);
+    return quintile(rank, state.buyers);
   });
-  state.bounds[field] = bounds;
   if (page.length) {
-    // Only the walk's own column is set: naming the segment or tier in the other walks would
-    // rewrite their index entries for every buyer.
-    if (phase === 'rank-monetary') {
-      const rows = tierAndCount(state, page, quintiles);
-      await ctx.db.run(sql`
-        UPDATE customer_scores SET monetary = p.q, segment = p.segment, rfm_code = p.code, tier = p.tier
-        FROM ${jsonRows(rows, ['id', 'q', 'segment', 'code', 'tier'])} AS p WHERE customer_scores.customer_id = p.id`);
-    } else {
-      const rows = page.map((row, i) => ({ id: row.id, q: quintiles[i] }));
-      await ctx.db.run(sql`
-        UPDATE customer_scores SET ${sql.raw(field)} = p.q
-        FROM ${jsonRows(rows, ['id', 'q'])} AS p WHERE customer_scores.customer_id = p.id`);
-    }
+    const rows = tierAndCount(state, page, quintiles);
+    await ctx.db.run(sql`
+      UPDATE customer_scores SET recency = p.r, frequency = p.f, monetary = p.m, segment = p.segment,
+        rfm_code = p.code, tier = p.tier
+      FROM ${jsonRows(rows, ['id', 'r', 'f', 'm', 'segment', 'code', 'tier'])} AS p
+      WHERE customer_scores.customer_id = p.id`);
   }
   state.rank += page.length;
   const last = page.at(-1);
   if (last) state.key = [last.v, last.id];
   if (page.length < PAGE_SIZE * 2) {
-    state.phase = NEXT_PHASE[phase];
+    state.phase = 'rules';
     state.key = START_KEY;
     state.rank = 0;
     state.carried = 0;
@@ -466,7 +493,9 @@ function tierAndCount(state: PassState, page: readonly RankRow[], quintiles: rea
   const total = state.revenueCents;
   return page.map((row, i) => {
     const m = quintiles[i] ?? 1;
-    const segment = row.r && row.f ? rfmSegment(row.r, row.f, m) : null;
+    const r = againstBounds(row.lastOrderAt, row.id, state.bounds.recency);
+    const f = againstBounds(row.orders, row.id, state.bounds.frequency);
+    const segment = rfmSegment(r, f, m);
     const before = total - state.carried - row.v;
     const tier = tierOf(before, total);
     // Walking up, the first buyer of a tier met is its lowest.
@@ -483,15 +512,15 @@ function tierAndCount(state: PassState, page: readonly RankRow[], quintiles: rea
       cell.revenueCents += row.v;
     };
     add(d.tiers, tier);
-    if (segment) add(d.segments, segment);
+    add(d.segments, segment);
     d.stages[row.stage] = (d.stages[row.stage] ?? 0) + 1;
     const bucket = churnBucket(row.risk ?? 0);
     d.churn[bucket] = (d.churn[bucket] ?? 0) + 1;
-    if (row.r && row.f) d.rfmGrid[`${row.r}-${row.f}`] = (d.rfmGrid[`${row.r}-${row.f}`] ?? 0) + 1;
+    d.rfmGrid[`${r}-${f}`] = (d.rfmGrid[`${r}-${f}`] ?? 0) + 1;
     const cell = (d.valueRisk[`${tier}-${bucket}`] ??= { count: 0, clvCents: 0 });
     cell.count += 1;
     cell.clvCents += row.clv ?? 0;
-    return { id: row.id, q: m, segment, code: segment ? `${row.r}-${row.f}-${m}` : null, tier };
+    return { id: row.id, r, f, m, segment, code: `${r}-${f}-${m}`, tier };
   });
 }
 
@@ -561,10 +590,11 @@ export async function step(
       return { processed: await featuresStep(ctx, state, 'buyers', settings), done: false };
     case 'baskets':
       return { processed: await basketsStep(ctx, state), done: false };
-    case 'rank-recency':
-    case 'rank-frequency':
+    case 'rank-bounds':
+      await boundsStep(ctx, state);
+      return { processed: 0, done: false };
     case 'rank-monetary':
-      return { processed: await rankStep(ctx, state, state.phase), done: false };
+      return { processed: await monetaryStep(ctx, state), done: false };
     case 'rules': {
       // The old rules go a page at a time; the new ones follow in one batch.
       const cleared =
