@@ -47,9 +47,62 @@ function toError(plain: PlainError): Error {
   return new LibsqlError(message, plain.code, plain.extendedCode, plain.rawCode);
 }
 
-/** Whether a statement only reads: those run on the main thread's own connection. */
-function isRead(sql: string): boolean {
-  return /^\s*select\b/i.test(sql);
+/** The statements that write, as the first word after a WITH's common table expressions. */
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE']);
+
+/** Where the quoted text or comment opened at `i` ends (the index after it). */
+function skipQuoted(sql: string, i: number): number {
+  const open = sql[i];
+  if (open === '-') return sql.includes('\n', i) ? sql.indexOf('\n', i) + 1 : sql.length;
+  if (open === '/') return sql.includes('*/', i + 2) ? sql.indexOf('*/', i + 2) + 2 : sql.length;
+  const close = open === '[' ? ']' : open;
+  let j = i + 1;
+  for (;;) {
+    const end = sql.indexOf(close ?? '', j);
+    if (end < 0) return sql.length;
+    // A doubled quote is the quote character itself, inside the text.
+    if (close !== ']' && sql[end + 1] === close) j = end + 2;
+    else return end + 1;
+  }
+}
+
+/**
+ * Whether a statement only reads: those run on the main thread's own connection. A SELECT
+ * reads; so does a WITH whose statement after its common table expressions is a SELECT (or
+ * VALUES). The words deciding are read outside parentheses, quotes and comments, so nothing
+ * inside a CTE's body counts; anything else, or anything unclear, goes to the writer.
+ */
+export function isRead(sql: string): boolean {
+  if (/^\s*select\b/i.test(sql)) return true;
+  if (!/^\s*with\b/i.test(sql)) return false;
+  let depth = 0;
+  let i = sql.search(/with/i) + 4;
+  while (i < sql.length) {
+    const c = sql[i] ?? '';
+    if (
+      c === "'" ||
+      c === '"' ||
+      c === '`' ||
+      c === '[' ||
+      sql.startsWith('--', i) ||
+      sql.startsWith('/*', i)
+    ) {
+      i = skipQuoted(sql, i);
+    } else if (c === '(') {
+      depth += 1;
+      i += 1;
+    } else if (c === ')') {
+      depth -= 1;
+      i += 1;
+    } else if (depth === 0 && /[A-Za-z_]/.test(c)) {
+      const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(sql.slice(i, i + 64))?.[0] ?? c;
+      const upper = word.toUpperCase();
+      if (upper === 'SELECT' || upper === 'VALUES') return true;
+      if (WRITES.has(upper)) return false;
+      i += word.length;
+    } else i += 1;
+  }
+  return false;
 }
 
 /** Two faces of one split database: they share both connections and differ in durability. */

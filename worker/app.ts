@@ -46,11 +46,13 @@ export interface AppDeps {
   requestLocation?: (c: Context) => LatLng | null;
   /** Facts offers target on that other modules hold (scores, cross-sell, complaints). */
   offerSources?: Partial<OfferDataSources>;
+  /** See `ServiceContext.readAhead`; only the Node entries set it. */
+  readAhead?: boolean;
 }
 
 /** The service context the app runs its modules with. */
 export function serviceContext(
-  deps: Pick<AppDeps, 'db' | 'eventDb' | 'now' | 'newId' | 'passwordIterations'>,
+  deps: Pick<AppDeps, 'db' | 'eventDb' | 'now' | 'newId' | 'passwordIterations' | 'readAhead'>,
 ): ServiceContext {
   return {
     db: deps.db,
@@ -58,6 +60,7 @@ export function serviceContext(
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ...(deps.passwordIterations ? { passwordIterations: deps.passwordIterations } : {}),
+    ...(deps.readAhead ? { readAhead: true } : {}),
     orderHooks: [offerConversions],
   };
 }

@@ -75,7 +75,7 @@ const COMMANDS: Record<string, Command> = {
           'grace-hours': { type: 'string' },
         },
       });
-      const ctx = serviceContext({ db });
+      const ctx = serviceContext({ db, readAhead: true });
       const [verb, id] = positionals;
       if (verb === 'create') {
         if (!values.name || !values.origin?.length) throw new UsageError('site create --name N --origin O');
@@ -135,7 +135,7 @@ const COMMANDS: Record<string, Command> = {
       const password = env.CRM_STAFF_PASSWORD ?? randomToken(15);
       if (password.length < 12) throw new UsageError('CRM_STAFF_PASSWORD needs at least 12 characters');
       const member = await createStaff(
-        serviceContext({ db }),
+        serviceContext({ db, readAhead: true }),
         { email: values.email, name: values.name, password, role },
         null,
       );
@@ -169,7 +169,7 @@ const COMMANDS: Record<string, Command> = {
       if (jobs.length === 0) throw new UsageError(`no job named ${String(name)}; see "jobs list"`);
       const budget = values['budget-ms'] ? Number(values['budget-ms']) : Infinity;
       if (!(budget > 0)) throw new UsageError('--budget-ms takes a positive number');
-      const ctx = serviceContext({ db });
+      const ctx = serviceContext({ db, readAhead: true });
       for (const job of jobs) {
         const run = await runJob(ctx, job, budget);
         const state = run.finished ? 'finished' : 'paused (budget spent; the next run goes on)';
@@ -193,7 +193,7 @@ const COMMANDS: Record<string, Command> = {
       });
       const [verb] = positionals;
       if (verb !== 'run' && verb !== 'backtest') throw new UsageError('scoring run | scoring backtest');
-      const ctx = serviceContext({ db });
+      const ctx = serviceContext({ db, readAhead: true });
       const siteIds = values.site ? [values.site] : (await listSites(ctx)).map((s) => s.id);
       for (const siteId of siteIds) {
         const started = performance.now();

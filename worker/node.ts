@@ -90,6 +90,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
         : { db: withGroupCommit(database.db), eventDb: withGroupCommit(database.eventDb) }),
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       log,
+      readAhead: true,
       blobs: new DirectoryStorage(options.filesDir ?? filesDirFor(options.dbUrl)),
       ...(setupToken ? { setupToken } : {}),
       ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),

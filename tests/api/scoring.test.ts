@@ -12,7 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import { DEFAULT_SCORING_SETTINGS } from '../../worker/contract/scoring.ts';
 import { newId } from '../../worker/lib/crypto.ts';
-import { lastFullRun, scoreSite } from '../../worker/modules/scoring/pass.ts';
+import { lastFullRun, scoreSite, startPass, step } from '../../worker/modules/scoring/pass.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
 
 const DAY = 86_400_000;
@@ -338,5 +338,52 @@ describe('association rules: the textbook nine baskets', () => {
     expect(rules).toHaveLength(24);
     const lift = rules.find((r) => r.antecedent === '["I5"]' && r.consequent === '["I1","I2"]')?.lift;
     expect(lift).toBeCloseTo(1 / (4 / 9), 6);
+  });
+  it('counts every itemset of big baskets once, however many steps a page of them takes', async () => {
+    const other = await t.addSite('Big baskets');
+    // Basket i holds the 20 skus from 3i on: 1,350 itemsets each, most of them new, so the
+    // 40 baskets' page is cut into several steps.
+    const sku = (n: number) => `SKU-${String(n).padStart(3, '0')}`;
+    const baskets = Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: 20 }, (_, j) => sku(3 * i + j)),
+    );
+    const expected = new Map<string, number>();
+    for (const items of baskets) {
+      const add = (set: string[]) =>
+        expected.set(JSON.stringify(set), (expected.get(JSON.stringify(set)) ?? 0) + 1);
+      items.forEach((x, a) => {
+        add([x]);
+        items.forEach((y, b) => {
+          if (b <= a) return;
+          add([x, y]);
+          items.forEach((z, c) => {
+            if (c > b) add([x, y, z]);
+          });
+        });
+      });
+    }
+    for (const [i, items] of baskets.entries()) {
+      const res = await other.staff('POST', '/v1/orders', {
+        headers: { 'Idempotency-Key': `big-basket-${i}` },
+        body: {
+          customer: { externalId: `big-${i % 7}` },
+          items: items.map((s) => ({ sku: s, quantity: 1, unitPriceCents: 100 })),
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+    const state = await startPass(ctx(), other.site.id, 'full');
+    let basketSteps = 0;
+    for (;;) {
+      if (state.phase === 'baskets') basketSteps += 1;
+      if ((await step(ctx(), state)).done) break;
+    }
+    expect(basketSteps).toBeGreaterThan(1);
+    expect(state.baskets).toBe(40);
+    const counts = await t.db
+      .select({ items: itemsetCounts.items, count: itemsetCounts.count })
+      .from(itemsetCounts)
+      .where(and(eq(itemsetCounts.siteId, other.site.id), eq(itemsetCounts.kind, 'basket')));
+    expect(new Map(counts.map((c) => [c.items, c.count]))).toEqual(expected);
   });
 });

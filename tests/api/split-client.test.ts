@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDb, type OpenDatabase } from '../../db/client.ts';
+import { isRead } from '../../db/split-client.ts';
 import type { Db } from '../../db/types.ts';
 
 let database: OpenDatabase | undefined;
@@ -76,5 +77,45 @@ describe('embedded file: reads on this thread, writes on the writer thread', () 
     expect(await level(eventDb)).toBe(1);
     const single = await database.client.execute('PRAGMA synchronous');
     expect(single.rows[0]?.[0]).toBe(2);
+  });
+});
+
+describe('which statements read', () => {
+  it('sends a WITH … SELECT to the reader and every WITH that writes to the writer', () => {
+    const reads = [
+      'SELECT 1',
+      '  select * FROM t',
+      'WITH a AS (SELECT 1) SELECT * FROM a',
+      'with recursive n(i) as (select 1 union all select i + 1 from n where i < 3) select i from n',
+      `WITH a AS MATERIALIZED (SELECT ')insert(' AS x), b AS NOT MATERIALIZED (SELECT "delete" FROM a)
+       -- an insert mentioned in a comment ) (
+       SELECT * FROM a, b`,
+      'WITH a AS (SELECT 1 /* update ( */) VALUES (1)',
+    ];
+    const writes = [
+      'INSERT INTO t (v) VALUES (1)',
+      'WITH a AS (SELECT 1) INSERT INTO t (v) SELECT * FROM a',
+      "WITH a AS (SELECT 'it''s (' AS x) UPDATE t SET v = (SELECT x FROM a)",
+      'WITH a AS (SELECT 1) DELETE FROM t WHERE id IN (SELECT * FROM a)',
+      'WITH [select] AS (SELECT 1) REPLACE INTO t (v) SELECT * FROM [select]',
+      'INSERT INTO t (v) WITH RECURSIVE n(i) AS (SELECT 1) SELECT i FROM n',
+      'PRAGMA synchronous',
+      'WITH a AS (SELECT 1',
+    ];
+    expect(reads.filter((s) => !isRead(s))).toEqual([]);
+    expect(writes.filter((s) => isRead(s))).toEqual([]);
+  });
+
+  it('reads a WITH … SELECT on this thread while the writer is busy', async () => {
+    const client = await openFile();
+    const write = client.batch([
+      `INSERT INTO t (v) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
+       SELECT 'row-' || i FROM n`,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const read = await client.execute('WITH c AS (SELECT count(*) AS n FROM t) SELECT n FROM c');
+    // Answered from the last commit before the write, not after it.
+    expect(read.rows[0]?.n).toBe(0);
+    await write;
   });
 });

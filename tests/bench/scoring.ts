@@ -198,7 +198,8 @@ await removeWork();
 await copyFile(file, work);
 const database = await openDb(`file:${work}`);
 let clock = END;
-const ctx = { db: database.db, now: () => clock, newId };
+// As the command line runs it (`npm run crm -- scoring run`): a Node process reads ahead.
+const ctx = { db: database.db, now: () => clock, newId, readAhead: true };
 
 /** Runs a pass step by step, as the job does, timing each phase. */
 async function timedPass(

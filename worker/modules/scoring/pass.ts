@@ -32,7 +32,6 @@ import {
 } from './groups.ts';
 import { churnRisk, clv12m, gapCv, lifecycleStage, quintile, rfmSegment, tierOf } from './models.ts';
 import {
-  basketPageEnd,
   buildAssociationRules,
   buildSequenceRules,
   clearPage,
@@ -54,8 +53,12 @@ import {
  * the last pass began, scored against the last full pass's quintile and tier boundaries.
  */
 
-/** Profiles (or orders) per step. */
+/** Profiles per page (orders and ranked buyers: twice as many). */
 export const PAGE_SIZE = 500;
+/** Pages of profiles per features step. */
+const FEATURE_PAGES = 8;
+/** Pages of orders per basket step and of buyers per monetary step. */
+const STEP_PAGES = 4;
 
 type Phase =
   | 'clear'
@@ -294,7 +297,7 @@ function score(state: PassState, f: FeatureRow, settings: ScoringSettings, now: 
  * Upserts scored rows from one JSON parameter. A full pass leaves RFM and tier as they were
  * (the rank walks set them next); an incremental pass writes them.
  */
-function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: number) {
+export function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: number) {
   const ranks = state.kind === 'incremental';
   const keep = (column: string) =>
     sql.raw(
@@ -338,7 +341,44 @@ function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: n
       scored_at = excluded.scored_at`);
 }
 
-/** One features step: a page of profiles read, scored and written. */
+/** Pages of profiles read for a features step, the key after them, and whether the walk ended. */
+interface FeaturePages {
+  profiles: FeatureRow[];
+  key: Key;
+  ended: boolean;
+}
+
+/**
+ * Reads up to FEATURE_PAGES pages of profiles after `key`, one after the other: pages keep each
+ * read short, since on the embedded database a read holds the thread it runs on.
+ */
+async function readPages(ctx: ServiceContext, state: PassState, source: PageSource, from: Key) {
+  const now = ctx.now();
+  const read: FeaturePages = { profiles: [], key: from, ended: false };
+  for (let n = 0; n < FEATURE_PAGES && !read.ended; n++) {
+    const page = await readFeatures(ctx.db, state.siteId, source, read.key, PAGE_SIZE, now);
+    read.profiles.push(...page);
+    const last = page.at(-1);
+    if (last) read.key = [last.key, last.customerId];
+    read.ended = page.length < PAGE_SIZE;
+  }
+  return read;
+}
+
+/**
+ * The features read a step started for the step after it (`ctx.readAhead`): taken up only by
+ * the step that goes on from exactly that pass, phase and key, and dropped otherwise.
+ */
+let readAhead: { at: string; pages: Promise<FeaturePages> } | null = null;
+
+const aheadKey = (state: PassState, key: Key) => JSON.stringify([state.runId, state.phase, key]);
+
+/**
+ * One features step: up to FEATURE_PAGES pages of profiles scored and written in one batch.
+ * One commit for many pages keeps the writes cheap: the pages of `customer_scores`' indexes
+ * that a commit changes are written out once per commit. Where reads may run beside writes,
+ * the next step's pages are read while this step's batch is written.
+ */
 async function featuresStep(
   ctx: ServiceContext,
   state: PassState,
@@ -346,29 +386,43 @@ async function featuresStep(
   settings: ScoringSettings,
 ): Promise<number> {
   const now = ctx.now();
-  const page = await readFeatures(ctx.db, state.siteId, source, state.key, PAGE_SIZE, now);
-  if (state.centroids.length === 0 && page.length > 0) {
+  const ahead = readAhead?.at === aheadKey(state, state.key) ? readAhead.pages : null;
+  readAhead = null;
+  const { profiles, key, ended } = await (ahead ?? readPages(ctx, state, source, state.key));
+  if (state.centroids.length === 0 && profiles.length > 0) {
     state.centroids = seedCentroids(
-      page.map((f) => normalize(f.interests)),
+      profiles.slice(0, PAGE_SIZE).map((f) => normalize(f.interests)),
       settings.groups,
     );
   }
   // A buyer seen since the last pass was scored by the walk of the seen ones already.
-  const fresh = state.phase === 'touched-orders' ? page.filter((f) => f.lastSeenAt < state.since) : page;
+  const fresh =
+    state.phase === 'touched-orders' ? profiles.filter((f) => f.lastSeenAt < state.since) : profiles;
   const rows = fresh.map((f) => score(state, f, settings, now));
-  const writes = rows.length ? [writeScores(ctx.db, state, rows, now)] : [];
+  // Several statements of a page's rows each: one JSON parameter stays well inside D1's limits.
+  const writes = [];
+  for (let i = 0; i < rows.length; i += PAGE_SIZE) {
+    writes.push(writeScores(ctx.db, state, rows.slice(i, i + PAGE_SIZE), now));
+  }
   if (state.kind === 'full') {
     // Rule counts skip profiles seen since the pass began: those may come round again later in
     // this walk (their last-seen key moved past the cursor), and must count once.
-    const settled = page.filter((f) => f.orders > 0 && f.key <= state.startedAt).map((f) => f.customerId);
+    const settled = profiles.filter((f) => f.orders > 0 && f.key <= state.startedAt).map((f) => f.customerId);
     if (settled.length) writes.push(countSequences(ctx.db, state.siteId, settled, settings));
   }
   const [first, ...rest] = writes;
-  if (first) await ctx.db.batch([first, ...rest]);
+  // Sent first: a read on the embedded database runs at once on this thread, the batch beside it.
+  const written = first ? ctx.db.batch([first, ...rest]) : null;
+  if (ctx.readAhead && !ended) {
+    const pages = readPages(ctx, state, source, key);
+    // Left unclaimed (the pass stopped), its failure must not go unheard as unhandled.
+    pages.catch(() => undefined);
+    readAhead = { at: aheadKey(state, key), pages };
+  }
+  await written;
   state.scored += rows.length;
-  const last = page.at(-1);
-  if (last) state.key = [last.key, last.customerId];
-  if (page.length < PAGE_SIZE) {
+  state.key = key;
+  if (ended) {
     state.key = START_KEY;
     if (source === 'customers' && state.kind === 'full') state.phase = 'baskets';
     else if (state.phase === 'touched-seen') {
@@ -381,20 +435,18 @@ async function featuresStep(
 
 /** One basket step: a page of the site's orders counted into itemsets. */
 async function basketsStep(ctx: ServiceContext, state: PassState): Promise<number> {
-  const end = await basketPageEnd(ctx.db, state.siteId, state.orderKey, PAGE_SIZE * 2);
-  if (!end) {
+  const page = await countBaskets(ctx.db, state.siteId, state.orderKey, PAGE_SIZE * 2, STEP_PAGES);
+  state.orderKey = page.last;
+  state.baskets += page.orders;
+  if (page.done) {
     state.phase = 'rank-bounds';
     const [buyers] = await ctx.db.all<{ n: number; revenue: number }>(sql`
       SELECT count(*) AS n, coalesce(sum(revenue_cents), 0) AS revenue FROM customer_scores
       WHERE site_id = ${state.siteId} AND orders > 0`);
     state.buyers = buyers?.n ?? 0;
     state.revenueCents = buyers?.revenue ?? 0;
-    return 0;
   }
-  await countBaskets(ctx.db, state.siteId, state.orderKey, end.last);
-  state.orderKey = end.last;
-  state.baskets += end.count;
-  return end.count;
+  return page.orders;
 }
 
 /**
@@ -446,38 +498,49 @@ interface RankRow {
  * counted into the dashboard's distributions (see `tierAndCount`), in one update per page.
  */
 async function monetaryStep(ctx: ServiceContext, state: PassState): Promise<number> {
-  const page = await ctx.db.all<RankRow>(sql`
-    SELECT customer_id AS id, revenue_cents AS v, last_order_at AS lastOrderAt, orders, stage,
-      churn_risk AS risk, clv_12m_cents AS clv
-    FROM customer_scores
-    WHERE site_id = ${state.siteId} AND orders > 0
-      AND (revenue_cents, customer_id) > (${state.key[0]}, ${state.key[1]})
-    ORDER BY revenue_cents, customer_id LIMIT ${PAGE_SIZE * 2}`);
   if (state.rank === 0) state.bounds.monetary = [];
   const starts = boundRanks(state.buyers);
-  const quintiles = page.map((row, i) => {
-    const rank = state.rank + i;
-    for (const start of starts) if (start === rank) state.bounds.monetary.push([row.v, row.id]);
-    return quintile(rank, state.buyers);
-  });
-  if (page.length) {
-    const rows = tierAndCount(state, page, quintiles);
-    await ctx.db.run(sql`
-      UPDATE customer_scores SET recency = p.r, frequency = p.f, monetary = p.m, segment = p.segment,
-        rfm_code = p.code, tier = p.tier
-      FROM ${jsonRows(rows, ['id', 'r', 'f', 'm', 'segment', 'code', 'tier'])} AS p
-      WHERE customer_scores.customer_id = p.id`);
+  const writes = [];
+  let handled = 0;
+  let ended = false;
+  for (let n = 0; n < STEP_PAGES && !ended; n++) {
+    const page = await ctx.db.all<RankRow>(sql`
+      SELECT customer_id AS id, revenue_cents AS v, last_order_at AS lastOrderAt, orders, stage,
+        churn_risk AS risk, clv_12m_cents AS clv
+      FROM customer_scores
+      WHERE site_id = ${state.siteId} AND orders > 0
+        AND (revenue_cents, customer_id) > (${state.key[0]}, ${state.key[1]})
+      ORDER BY revenue_cents, customer_id LIMIT ${PAGE_SIZE * 2}`);
+    const quintiles = page.map((row, i) => {
+      const rank = state.rank + i;
+      for (const start of starts) if (start === rank) state.bounds.monetary.push([row.v, row.id]);
+      return quintile(rank, state.buyers);
+    });
+    if (page.length) {
+      const rows = tierAndCount(state, page, quintiles);
+      writes.push(
+        ctx.db.run(sql`
+          UPDATE customer_scores SET recency = p.r, frequency = p.f, monetary = p.m, segment = p.segment,
+            rfm_code = p.code, tier = p.tier
+          FROM ${jsonRows(rows, ['id', 'r', 'f', 'm', 'segment', 'code', 'tier'])} AS p
+          WHERE customer_scores.customer_id = p.id`),
+      );
+    }
+    state.rank += page.length;
+    handled += page.length;
+    const last = page.at(-1);
+    if (last) state.key = [last.v, last.id];
+    ended = page.length < PAGE_SIZE * 2;
   }
-  state.rank += page.length;
-  const last = page.at(-1);
-  if (last) state.key = [last.v, last.id];
-  if (page.length < PAGE_SIZE * 2) {
+  const [first, ...rest] = writes;
+  if (first) await ctx.db.batch([first, ...rest]);
+  if (ended) {
     state.phase = 'rules';
     state.key = START_KEY;
     state.rank = 0;
     state.carried = 0;
   }
-  return page.length;
+  return handled;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { jsonRows } from '../../../db/json.ts';
 import type { Db } from '../../../db/types.ts';
 import type { ScoringSettings } from '../../contract/scoring.ts';
 
 const DAY = 86_400_000;
 
 /**
- * Cross-sell mining in SQL. Counts are added page by page into `itemset_counts` (a scratch table
- * the full pass clears first), then one statement per kind turns the frequent ones into rules.
+ * Cross-sell mining. Counts are added page by page into `itemset_counts` (a scratch table the
+ * full pass clears first), then one statement per kind turns the frequent ones into rules.
  * Baskets count itemsets of one to three distinct skus (pairs only from baskets of at most 50
  * skus, triples from at most 20, so one huge order cannot explode the counts).
  */
@@ -55,47 +56,98 @@ function changes(result: unknown): number {
   return r.rowsAffected ?? r.meta?.changes ?? 0;
 }
 
+/** Itemsets one basket step counts at most, so a page of huge baskets stays small in memory. */
+const MAX_STEP_ITEMSETS = 20_000;
+/** Itemsets per upsert statement: one JSON parameter stays well inside D1's limits. */
+const UPSERT_ITEMSETS = 5000;
+
+/** What a basket step counted: up to which order, how many orders, and whether any are left. */
+export interface BasketPage {
+  last: string;
+  orders: number;
+  done: boolean;
+}
+
+/** Adds a basket's itemsets (its distinct skus in order) into `counts`, keyed by their JSON. */
+function addItemsets(counts: Map<string, number>, skus: readonly string[]) {
+  const add = (items: string[]) => {
+    const key = JSON.stringify(items);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  const n = skus.length;
+  for (let i = 0; i < n; i++) {
+    const x = skus[i] ?? '';
+    add([x]);
+    if (n > MAX_PAIR_BASKET) continue;
+    for (let j = i + 1; j < n; j++) {
+      const y = skus[j] ?? '';
+      add([x, y]);
+      if (n > MAX_TRIPLE_BASKET) continue;
+      for (let k = j + 1; k < n; k++) add([x, y, skus[k] ?? '']);
+    }
+  }
+}
+
 /**
- * The idempotency key ending the next page of the site's orders (walked by the site's unique
- * (site, idempotency key) index) and how many orders it holds; null when none are left.
+ * Counts the itemsets of the next pages (up to `pages` of `size` orders) of a site's orders
+ * after idempotency key `after`: one statement per page reads its distinct (order, sku) pairs
+ * through the site's unique (site, idempotency key) index and the items' order index, the
+ * itemsets are counted here, and one batch of upserts adds them. The step ends early, at an
+ * order boundary, once it holds MAX_STEP_ITEMSETS itemsets (at least one order is counted).
  */
-export async function basketPageEnd(
+export async function countBaskets(
   db: Db,
   siteId: string,
   after: string,
   size: number,
-): Promise<{ last: string; count: number } | null> {
-  const rows = await db.all<{ last: string | null; count: number }>(sql`
-    SELECT max(idempotency_key) AS last, count(*) AS count FROM (
-      SELECT idempotency_key FROM orders WHERE site_id = ${siteId} AND idempotency_key > ${after}
-      ORDER BY idempotency_key LIMIT ${size})`);
-  const row = rows[0];
-  return row?.last ? { last: row.last, count: row.count } : null;
-}
-
-/** Adds the itemset counts of the orders with keys in (after, last] of a site. */
-export function countBaskets(db: Db, siteId: string, after: string, last: string) {
-  return db.run(sql`
-    WITH items AS MATERIALIZED (
-      SELECT DISTINCT oi.order_id, oi.sku FROM orders o JOIN order_items oi ON oi.order_id = o.id
-      WHERE o.site_id = ${siteId} AND o.idempotency_key > ${after} AND o.idempotency_key <= ${last}),
-    sized AS MATERIALIZED (SELECT order_id, count(*) AS n FROM items GROUP BY order_id),
-    pairs AS MATERIALIZED (
-      SELECT a.order_id, a.sku AS x, b.sku AS y FROM items a
-      JOIN sized ON sized.order_id = a.order_id AND sized.n <= ${MAX_PAIR_BASKET}
-      JOIN items b ON b.order_id = a.order_id AND b.sku > a.sku)
-    INSERT INTO itemset_counts (site_id, kind, items, size, count)
-    SELECT ${siteId}, 'basket', items, size, count FROM (
-      SELECT json_array(sku) AS items, 1 AS size, count(*) AS count FROM items GROUP BY sku
-      UNION ALL
-      SELECT json_array(x, y), 2, count(*) FROM pairs GROUP BY x, y
-      UNION ALL
-      SELECT json_array(p.x, p.y, c.sku), 3, count(*) FROM pairs p
-      JOIN sized ON sized.order_id = p.order_id AND sized.n <= ${MAX_TRIPLE_BASKET}
-      JOIN items c ON c.order_id = p.order_id AND c.sku > p.y
-      GROUP BY p.x, p.y, c.sku)
-    WHERE true
-    ON CONFLICT (site_id, kind, items) DO UPDATE SET count = itemset_counts.count + excluded.count`);
+  pages: number,
+): Promise<BasketPage> {
+  const counts = new Map<string, number>();
+  let last = after;
+  let orders = 0;
+  let done = false;
+  let cut = false;
+  for (let n = 0; n < pages && !done && !cut; n++) {
+    const rows = await db.all<{ k: string; sku: string | null }>(sql`
+      SELECT DISTINCT o.idempotency_key AS k, oi.sku FROM (
+        SELECT id, idempotency_key FROM orders WHERE site_id = ${siteId} AND idempotency_key > ${last}
+        ORDER BY idempotency_key LIMIT ${size}) o
+      LEFT JOIN order_items oi ON oi.order_id = o.id
+      ORDER BY o.idempotency_key, oi.sku`);
+    let inPage = 0;
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      const key = rows[start]?.k ?? '';
+      if (i < rows.length && rows[i]?.k === key) continue;
+      if (orders > 0 && counts.size >= MAX_STEP_ITEMSETS) {
+        cut = true;
+        break;
+      }
+      const skus = rows.slice(start, i).flatMap((row) => (row.sku === null ? [] : [row.sku]));
+      addItemsets(counts, skus);
+      last = key;
+      orders += 1;
+      inPage += 1;
+      start = i;
+    }
+    done = !cut && inPage < size;
+  }
+  const itemsets = [...counts].map(([items, count]) => ({ items: JSON.parse(items) as string[], count }));
+  const writes = [];
+  for (let i = 0; i < itemsets.length; i += UPSERT_ITEMSETS) {
+    // json_extract gives the items back as SQLite's own JSON text, the form the rule build and
+    // the sequence counts compare with.
+    writes.push(
+      db.run(sql`
+        INSERT INTO itemset_counts (site_id, kind, items, size, count)
+        SELECT ${siteId}, 'basket', items, json_array_length(items), count
+        FROM ${jsonRows(itemsets.slice(i, i + UPSERT_ITEMSETS), ['items', 'count'])} WHERE true
+        ON CONFLICT (site_id, kind, items) DO UPDATE SET count = itemset_counts.count + excluded.count`),
+    );
+  }
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
+  return { last, orders, done };
 }
 
 /**
