@@ -387,3 +387,47 @@ describe('association rules: the textbook nine baskets', () => {
     expect(new Map(counts.map((c) => [c.items, c.count]))).toEqual(expected);
   });
 });
+
+describe('a pass over many pages', () => {
+  it('scores and counts the same when a Node process reads the next pages ahead', async () => {
+    const other = await t.addSite('Many profiles');
+    const site = other.site.id;
+    const now = t.clock.now;
+    // 4,700 buyers: more than one features step (8 pages of 500), with 1–3 orders of 1–3 lines.
+    await t.database.client.execute(`
+      INSERT INTO customers (id, site_id, external_id, attributes, first_seen_at, last_seen_at)
+      WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 4700)
+      SELECT 'many-' || n, '${site}', 'm' || n, '{}', ${now} - 400 * ${DAY}, ${now} - (n % 97) * ${DAY} FROM g`);
+    await t.database.client.execute(`
+      INSERT INTO orders (id, site_id, customer_id, idempotency_key, request_hash, currency, total_cents, placed_at, created_at)
+      WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 4700),
+      k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 2)
+      SELECT 'many-o' || n || '-' || i, '${site}', 'many-' || n, 'many-' || n || '-' || i, 'test', 'USD',
+        1000 + (n * 37 + i * 11) % 9000, ${now} - ((n + i * 13) % 300) * ${DAY}, ${now}
+      FROM g JOIN k WHERE i <= n % 3`);
+    await t.database.client.execute(`
+      INSERT INTO order_items (site_id, order_id, sku, name, category, quantity, unit_price_cents)
+      WITH RECURSIVE l(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM l WHERE j < 2)
+      SELECT '${site}', id, 'SKU-' || ((total_cents / 7 + j * 3) % 10), 'Item', 'Things', 1, 100
+      FROM orders JOIN l WHERE site_id = '${site}' AND j <= total_cents % 3`);
+    const snapshot = async () => ({
+      scores: await t.db
+        .select()
+        .from(customerScores)
+        .where(eq(customerScores.siteId, site))
+        .orderBy(customerScores.customerId),
+      counts: await t.db
+        .select({ kind: itemsetCounts.kind, items: itemsetCounts.items, count: itemsetCounts.count })
+        .from(itemsetCounts)
+        .where(eq(itemsetCounts.siteId, site))
+        .orderBy(itemsetCounts.kind, itemsetCounts.items),
+    });
+    await scoreSite(ctx(), site, 'full');
+    const plain = await snapshot();
+    await scoreSite({ ...ctx(), readAhead: true }, site, 'full');
+    const ahead = await snapshot();
+    expect(plain.scores).toHaveLength(4700);
+    expect(plain.counts.some((c) => c.kind === 'sequence')).toBe(true);
+    expect(ahead).toEqual(plain);
+  });
+});
