@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { ratings, serviceSites, tickets, type Site } from '../../../db/schema/index.ts';
 import type { CsatRow, ServiceReport } from '../../contract/tickets.ts';
 import type { ServiceContext } from '../context.ts';
@@ -6,41 +6,48 @@ import type { TicketScope } from './scope.ts';
 
 const DAY = 24 * 3600 * 1000;
 
-/** The median of `values`, or null for none (the mean of the middle two for an even count). */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
-}
-
-/** CSAT per key: the share of 4- and 5-star ratings, and the mean. */
-export function csatRows(
-  rows: readonly { key: string | null; stars: number }[],
+/** CSAT per key from its counts: the share of 4- and 5-star ratings, and the mean. */
+function csatRows(
+  rows: readonly { key: string | null; ratings: number; happy: number; stars: number }[],
   labelOf: (key: string) => string,
 ): CsatRow[] {
-  const groups = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = r.key ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), r.stars]);
-  }
-  return [...groups.entries()]
-    .map(([key, stars]) => ({
-      key,
-      label: labelOf(key),
-      ratings: stars.length,
-      csat: stars.filter((s) => s >= 4).length / stars.length,
-      meanStars: stars.reduce((a, b) => a + b, 0) / stars.length,
+  return rows
+    .map((r) => ({
+      key: r.key ?? '',
+      label: labelOf(r.key ?? ''),
+      ratings: r.ratings,
+      csat: r.happy / r.ratings,
+      meanStars: r.stars / r.ratings,
     }))
     .sort((a, b) => b.ratings - a.ratings || a.label.localeCompare(b.label));
 }
 
 /**
+ * The median of a duration over the window's tickets that have one, found by SQLite: the count,
+ * then the middle one or two values of the sorted durations (the mean of two for an even
+ * count). Only those come back, however many tickets the window holds.
+ */
+async function medianOf(ctx: ServiceContext, window: SQL | undefined, duration: SQL): Promise<number | null> {
+  const [counted] = await ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(tickets)
+    .where(and(window, sql`${duration} IS NOT NULL`));
+  const n = counted?.n ?? 0;
+  if (n === 0) return null;
+  const middle = await ctx.db
+    .select({ d: sql<number>`${duration}` })
+    .from(tickets)
+    .where(and(window, sql`${duration} IS NOT NULL`))
+    .orderBy(sql`1`)
+    .limit(2 - (n % 2))
+    .offset(Math.floor((n - 1) / 2));
+  return middle.reduce((sum, row) => sum + row.d, 0) / middle.length;
+}
+
+/**
  * The service report over the last `days` UTC days: tickets opened in the window (medians of
  * first response and resolution, SLA breaches, volume per day and category) and ticket ratings
- * given in it (CSAT per service site and category). Within a member's scope. Counts and breaches
- * are aggregated in SQL; only the two durations of each ticket come back for the medians.
+ * given in it (CSAT per service site and category). Within a member's scope.
  */
 export async function serviceReport(
   ctx: ServiceContext,
@@ -57,8 +64,21 @@ export async function serviceReport(
     lt(tickets.createdAt, to),
     scope ? inArray(tickets.serviceSiteId, [...scope]) : undefined,
   );
-  // Two passes over the window: counts and breaches per day and category, then the durations.
-  const [groups, durations, rated, names] = await Promise.all([
+  const ratedIn = and(
+    eq(ratings.siteId, site.id),
+    eq(ratings.kind, 'ticket'),
+    gte(ratings.createdAt, from),
+    lt(ratings.createdAt, to),
+    scope ? inArray(ratings.serviceSiteId, [...scope]) : undefined,
+  );
+  const csat = {
+    ratings: sql<number>`count(*)`,
+    happy: sql<number>`sum(${ratings.stars} >= 4)`,
+    stars: sql<number>`sum(${ratings.stars})`,
+  };
+  // Everything is aggregated in SQLite: counts and breaches per day and category, CSAT per
+  // service site and category, and each median from the middle of its sorted durations.
+  const [groups, firstResponse, resolution, bySite, byCategory, names] = await Promise.all([
     ctx.db
       .select({
         day: sql<string>`strftime('%Y-%m-%d', ${tickets.createdAt} / 1000, 'unixepoch')`,
@@ -71,25 +91,18 @@ export async function serviceReport(
       .where(window)
       .groupBy(sql`1`, tickets.category)
       .orderBy(sql`1`, tickets.category),
+    medianOf(ctx, window, sql`${tickets.firstResponseAt} - ${tickets.createdAt}`),
+    medianOf(ctx, window, sql`${tickets.resolvedAt} - ${tickets.createdAt}`),
     ctx.db
-      .select({
-        firstResponse: sql<number | null>`${tickets.firstResponseAt} - ${tickets.createdAt}`,
-        resolution: sql<number | null>`${tickets.resolvedAt} - ${tickets.createdAt}`,
-      })
-      .from(tickets)
-      .where(window),
-    ctx.db
-      .select({ serviceSiteId: ratings.serviceSiteId, category: ratings.category, stars: ratings.stars })
+      .select({ key: ratings.serviceSiteId, ...csat })
       .from(ratings)
-      .where(
-        and(
-          eq(ratings.siteId, site.id),
-          eq(ratings.kind, 'ticket'),
-          gte(ratings.createdAt, from),
-          lt(ratings.createdAt, to),
-          scope ? inArray(ratings.serviceSiteId, [...scope]) : undefined,
-        ),
-      ),
+      .where(ratedIn)
+      .groupBy(ratings.serviceSiteId),
+    ctx.db
+      .select({ key: ratings.category, ...csat })
+      .from(ratings)
+      .where(ratedIn)
+      .groupBy(ratings.category),
     ctx.db
       .select({ id: serviceSites.id, name: serviceSites.name })
       .from(serviceSites)
@@ -102,18 +115,10 @@ export async function serviceReport(
     from,
     to,
     tickets: groups.reduce((n, g) => n + g.count, 0),
-    csatBySite: csatRows(
-      rated.map((r) => ({ key: r.serviceSiteId, stars: r.stars })),
-      (key) => siteName.get(key) ?? '—',
-    ),
-    csatByCategory: csatRows(
-      rated.map((r) => ({ key: r.category, stars: r.stars })),
-      (key) => key || '—',
-    ),
-    medianFirstResponseMs: median(
-      durations.flatMap((d) => (d.firstResponse === null ? [] : [d.firstResponse])),
-    ),
-    medianResolutionMs: median(durations.flatMap((d) => (d.resolution === null ? [] : [d.resolution]))),
+    csatBySite: csatRows(bySite, (key) => siteName.get(key) ?? '—'),
+    csatByCategory: csatRows(byCategory, (key) => key || '—'),
+    medianFirstResponseMs: firstResponse,
+    medianResolutionMs: resolution,
     breaches: {
       firstResponse: groups.reduce((n, g) => n + g.firstResponse, 0),
       resolution: groups.reduce((n, g) => n + g.resolution, 0),
