@@ -108,7 +108,10 @@ export function createApp(deps: AppDeps) {
       ),
     )
     .route('/v1', serverApi(ctx, limit))
-    .route(`${CONSOLE_PATH}/api`, consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }, offers))
+    .route(
+      `${CONSOLE_PATH}/api`,
+      consoleApi(ctx, limit, sites, { setupToken: deps.setupToken }, offers, { blobs: deps.blobs }),
+    )
     .route(CONSOLE_PATH, consolePage());
 }
 

@@ -1,11 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { customers, ratings, serviceSites, staffServiceSites, tickets } from '../../db/schema/index.ts';
-import type { QueuePage, ServiceReport, StaffTicket } from '../../worker/contract/tickets.ts';
+import { eq } from 'drizzle-orm';
+import {
+  customers,
+  ratings,
+  serviceSites,
+  staffServiceSites,
+  ticketAttachments,
+  tickets,
+} from '../../db/schema/index.ts';
+import type { AttachmentView, QueuePage, ServiceReport, StaffTicket } from '../../worker/contract/tickets.ts';
 import type { TicketPriority, TicketStatus } from '../../worker/contract/constants.ts';
 import { expectError } from '../fixtures/assert.ts';
 import type { TestApp } from '../fixtures/app.ts';
 import { signedInMember } from '../fixtures/console.ts';
-import { makeTicketApp, ticketVisitor } from '../fixtures/tickets.ts';
+import { FILES, makeTicketApp, ticketVisitor } from '../fixtures/tickets.ts';
 
 let t: TestApp;
 const HOUR = 3600 * 1000;
@@ -321,5 +329,77 @@ describe('the service report', () => {
     ]);
     const total = report.volume.reduce((n, v) => n + v.count, 0);
     expect(total).toBe(6);
+  });
+});
+
+describe('files staff attach from the console', () => {
+  /** Sends a file's bytes as the console does: same origin, the session cookie, the name in the query. */
+  const attach = (
+    browser: { cookie: string | undefined },
+    ticket: string,
+    name: string,
+    bytes: Uint8Array,
+    origin = 'http://localhost',
+  ) =>
+    t.app.request(
+      `/console/api/sites/${t.site.id}/tickets/${ticket}/attachments?name=${encodeURIComponent(name)}`,
+      {
+        method: 'POST',
+        headers: {
+          Origin: origin,
+          'Content-Type': 'application/octet-stream',
+          ...(browser.cookie ? { Cookie: browser.cookie } : {}),
+        },
+        body: new Blob([new Uint8Array(bytes)]),
+      },
+    );
+
+  it('stores a member’s file with the ticket, for staff and for the customer', async () => {
+    const v = await ticketVisitor(t, 'cust-files');
+    const { ticket } = await v.openOk();
+    const { browser } = await signedInMember(t, 'service');
+    const res = await attach(browser, ticket.id, 'Repair guide.pdf', FILES.pdf);
+    expect(res.status).toBe(201);
+    const file = await res.json<AttachmentView>();
+    expect(file).toMatchObject({ fileName: 'Repair guide.pdf', contentType: 'application/pdf' });
+    const [row] = await t.db.select().from(ticketAttachments).where(eq(ticketAttachments.id, file.id));
+    expect(row?.uploadedBy).toBe('staff');
+    const staffView = await (
+      await browser.call('GET', `/sites/${t.site.id}/tickets/${ticket.id}`)
+    ).json<StaffTicket>();
+    expect(staffView.attachments.map((a) => a.fileName)).toEqual(['Repair guide.pdf']);
+    const mine = await v.readOk(ticket.id);
+    expect(mine.attachments.map((a) => a.fileName)).toEqual(['Repair guide.pdf']);
+    const url = new URL(mine.attachments[0]?.url ?? '');
+    const served = await t.app.request(url.pathname + url.search);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(FILES.pdf);
+  });
+
+  it('refuses what a customer’s upload would refuse, and writes nothing', async () => {
+    const v = await ticketVisitor(t, 'cust-files-bad');
+    const { ticket } = await v.openOk();
+    const { browser } = await signedInMember(t, 'service');
+    await expectError(
+      await attach(browser, ticket.id, 'photo.jpg', FILES.fakeJpeg),
+      415,
+      'unsupported_file_type',
+    );
+    await expectError(await attach(browser, ticket.id, 'big.png', new Uint8Array(10 * 1024 * 1024 + 1)), 413);
+    await expectError(await attach(browser, ticket.id, '', FILES.png), 400);
+    await expectError(await attach(browser, 'no-such-ticket-01', 'a.png', FILES.png), 404);
+    // A change from another origin is refused before anything is read.
+    await expectError(await attach(browser, ticket.id, 'a.png', FILES.png, 'https://evil.example'), 403);
+    const marketing = await signedInMember(t, 'marketing');
+    await expectError(await attach(marketing.browser, ticket.id, 'a.png', FILES.png), 403, 'forbidden');
+    expect((await v.readOk(ticket.id)).attachments).toEqual([]);
+  });
+
+  it('keeps a member limited to one service site away from the others’ tickets', async () => {
+    await insert([{ id: 'tk-south-files-1', site: 'south', category: 'repair', ageHours: 1 }]);
+    const { browser, member } = await signedInMember(t, 'service');
+    await t.db
+      .insert(staffServiceSites)
+      .values({ staffId: member.id, serviceSiteId: 'svc-north-000001', siteId: t.site.id });
+    await expectError(await attach(browser, 'tk-south-files-1', 'a.png', FILES.png), 404);
   });
 });

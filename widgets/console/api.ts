@@ -55,6 +55,11 @@ export class ConsoleApi {
     return this.request<T>('PATCH', path, { body, signal });
   }
 
+  /** Sends a file's bytes as the body (`application/octet-stream`); the query names it. */
+  upload<T>(path: string, file: Blob, query: Query = {}): Promise<T> {
+    return this.request<T>('POST', path, { file, query });
+  }
+
   delete<T>(path: string, signal?: AbortSignal): Promise<T> {
     return this.request<T>('DELETE', path, { signal });
   }
@@ -62,7 +67,7 @@ export class ConsoleApi {
   async request<T>(
     method: string,
     path: string,
-    options: { body?: unknown; signal?: AbortSignal | undefined; query?: Query } = {},
+    options: { body?: unknown; file?: Blob; signal?: AbortSignal | undefined; query?: Query } = {},
   ): Promise<T> {
     const url = new URL(`${API_BASE}${path}`, location.origin);
     for (const [key, value] of Object.entries(options.query ?? {})) {
@@ -70,11 +75,12 @@ export class ConsoleApi {
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.file) headers['Content-Type'] = 'application/octet-stream';
     const response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     });
     const text = await response.text();

@@ -9,7 +9,7 @@ import { consoleConfiguratorRoutes } from '../modules/configurator/routes.ts';
 import { scoringConsoleRoutes } from '../modules/scoring/routes.ts';
 import type { SiteCache } from '../modules/sites/cache.ts';
 import { siteRoutes } from '../modules/sites/routes.ts';
-import { ticketConsoleRoutes } from '../modules/tickets/routes.ts';
+import { ticketConsoleRoutes, type TicketDeps } from '../modules/tickets/routes.ts';
 import {
   auditRoutes,
   inviteRoutes,
@@ -37,6 +37,7 @@ export function consoleApi(
   sites: SiteCache,
   options: ConsoleEntryOptions,
   offers: OfferDeps,
+  tickets: Pick<TicketDeps, 'blobs'>,
 ) {
   const entry = [rateLimit, consoleHeaders(), sameOrigin()];
   const session = [...entry, staffSession((token) => resumeSession(ctx, token))];
@@ -49,7 +50,7 @@ export function consoleApi(
     .route('/:siteId/scoring', scoringConsoleRoutes(ctx))
     .route('/:siteId/offers', consoleOfferRoutes(ctx, offers))
     .route('/:siteId', reportRoutes(ctx))
-    .route('/:siteId', ticketConsoleRoutes(ctx));
+    .route('/:siteId', ticketConsoleRoutes(ctx, tickets));
   return new Hono<AppEnv>()
     .route('/setup', guarded(entry, setupRoutes(ctx, options)))
     .route('/sign-in', guarded(entry, signInRoutes(ctx)))

@@ -59,6 +59,9 @@ export const attachmentRequest = z.strictObject({
   size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
 });
 
+/** The console's `POST …/tickets/:id/attachments?name=…`: the file's bytes are the body. */
+export const staffAttachmentQuery = z.strictObject({ name: attachmentRequest.shape.fileName });
+
 /** `POST /v1/tickets/access`: an anonymous visitor's private link. */
 export const accessRequest = z.strictObject({ ticketId, token: z.string().min(16).max(100) });
 

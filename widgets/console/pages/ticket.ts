@@ -234,20 +234,35 @@ export class CrmConsoleTicket extends ConsolePage<TicketsMessages> {
             </li>`,
         )}
       </ol>
+      <h2 id="files">${t.files}</h2>
       ${
         ticket.attachments.length
-          ? html`<h2>${t.files}</h2>
-              <ul>
-                ${ticket.attachments.map(
-                  (a) =>
-                    html`<li>
-                      <a href=${a.url} target="_blank" rel="noopener noreferrer">${a.fileName}</a>
-                      <span class="muted">${this.ctx.format.number(Math.ceil(a.size / 1024))} KB</span>
-                    </li>`,
-                )}
-              </ul>`
-          : nothing
+          ? html`<ul aria-labelledby="files">
+              ${ticket.attachments.map(
+                (a) =>
+                  html`<li>
+                    <a href=${a.url} target="_blank" rel="noopener noreferrer">${a.fileName}</a>
+                    <span class="muted">${this.ctx.format.number(Math.ceil(a.size / 1024))} KB</span>
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted">${t.noFiles}</p>`
       }
+      <form class="row" @submit=${(e: SubmitEvent) => void this.#attach(e, ticket)}>
+        <div class="field">
+          <label for="attach">${t.attachFile}</label>
+          <input
+            id="attach"
+            name="file"
+            type="file"
+            required
+            accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
+            aria-describedby="attach-hint"
+          />
+          <p class="hint" id="attach-hint">${t.attachHint}</p>
+        </div>
+        <button type="submit" class="secondary" ?disabled=${this._busy}>${t.attach}</button>
+      </form>
     </section>`;
   }
 
@@ -310,6 +325,19 @@ export class CrmConsoleTicket extends ConsolePage<TicketsMessages> {
         body,
         internal: field('internal') === 'yes',
         ...(resolve ? { status: 'resolved' } : {}),
+      });
+      form.reset();
+    });
+  }
+
+  async #attach(event: SubmitEvent, ticket: StaffTicket): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const file = form.querySelector<HTMLInputElement>('#attach')?.files?.[0];
+    if (!file) return;
+    await this.#act(async () => {
+      await this.ctx.api.upload(`${this.#base}/tickets/${encodeURIComponent(ticket.id)}/attachments`, file, {
+        name: file.name,
       });
       form.reset();
     });

@@ -70,6 +70,10 @@ export interface TicketsMessages {
   save: string;
   saved: string;
   files: string;
+  noFiles: string;
+  attachFile: string;
+  attachHint: string;
+  attach: string;
   history: string;
   rating: (stars: number) => string;
   earlier: string;
@@ -205,6 +209,10 @@ const en: TicketsMessages = {
   save: 'Save',
   saved: 'Saved.',
   files: 'Files',
+  noFiles: 'No files yet.',
+  attachFile: 'Attach a file',
+  attachHint: 'A JPEG, PNG, WebP or GIF picture or a PDF, up to 10 MB. The customer sees it with the ticket.',
+  attach: 'Attach',
   history: 'History',
   rating: (stars) => `Rated ${stars} of 5`,
   earlier: 'Earlier tickets',
@@ -338,6 +346,10 @@ const zhCN: TicketsMessages = {
   save: '保存',
   saved: '已保存。',
   files: '文件',
+  noFiles: '暂无文件。',
+  attachFile: '附加文件',
+  attachHint: 'JPEG、PNG、WebP 或 GIF 图片或 PDF，最大 10 MB。客户会在工单中看到它。',
+  attach: '附加',
   history: '历史',
   rating: (stars) => `评分 ${stars}/5`,
   earlier: '以往工单',
@@ -468,6 +480,10 @@ const zhTW: TicketsMessages = {
   save: '儲存',
   saved: '已儲存。',
   files: '檔案',
+  noFiles: '尚無檔案。',
+  attachFile: '附加檔案',
+  attachHint: 'JPEG、PNG、WebP 或 GIF 圖片或 PDF，最大 10 MB。客戶會在工單中看到它。',
+  attach: '附加',
   history: '歷程',
   earlier: '先前工單',
   handledBy: (name) => `由 ${name} 處理`,

@@ -10,6 +10,7 @@ import {
   ratingRequest,
   serviceReportQuery,
   serviceSiteRequest,
+  staffAttachmentQuery,
   staffLimitRequest,
   staffMessageRequest,
   surveyAnswerRequest,
@@ -40,7 +41,7 @@ import {
 } from './admin.ts';
 import { serviceReport } from './reports.ts';
 import { ticketScope } from './scope.ts';
-import { listQueue, staffMessage, staffTicket, updateTicket } from './staff.ts';
+import { listQueue, staffAttach, staffMessage, staffTicket, updateTicket } from './staff.ts';
 import { answerSurvey, pendingSurveys, readSurvey } from './surveys.ts';
 
 import type { ServiceContext } from '../context.ts';
@@ -88,7 +89,7 @@ async function accessOf(ctx: ServiceContext, c: AppContext): Promise<TicketAcces
   return { customerId: await myId(ctx, c) };
 }
 
-function storageOf(deps: TicketDeps): BlobStorage {
+function storageOf(deps: Pick<TicketDeps, 'blobs'>): BlobStorage {
   if (!deps.blobs) throw new ApiError(503, 'storage_unavailable', 'Attachments are not configured here');
   return deps.blobs;
 }
@@ -180,7 +181,7 @@ function memberOf(c: AppContext) {
  * sites, canned replies, staff limits and reports. A service-role member limited to some
  * service sites reaches only their tickets, whichever route they try.
  */
-export function ticketConsoleRoutes(ctx: ServiceContext) {
+export function ticketConsoleRoutes(ctx: ServiceContext, deps: Pick<TicketDeps, 'blobs'>) {
   const site = (c: AppContext) => siteById(ctx, parseInput(idParam, c.req.param('siteId')));
   const scoped = async (c: AppContext) => {
     const current = await site(c);
@@ -202,6 +203,15 @@ export function ticketConsoleRoutes(ctx: ServiceContext) {
       const input = await readBody(c, staffMessageRequest);
       const { current, scope } = await scoped(c);
       return c.json(await staffMessage(ctx, current, scope, memberOf(c), id, input, linksOf(c)), 201);
+    })
+    .post('/tickets/:id/attachments', authorize('tickets.write'), async (c) => {
+      const id = parseInput(ticketId, c.req.param('id'));
+      const { name } = parseInput(staffAttachmentQuery, c.req.query());
+      const { current, scope } = await scoped(c);
+      const storage = storageOf(deps);
+      const bytes = await readBytes(c, MAX_ATTACHMENT_BYTES);
+      const file = { fileName: name, bytes };
+      return c.json(await staffAttach(ctx, current, scope, id, storage, file, linksOf(c)), 201);
     })
     .patch('/tickets/:id', authorize('tickets.write'), async (c) => {
       const id = parseInput(ticketId, c.req.param('id'));
