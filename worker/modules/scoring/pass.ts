@@ -295,7 +295,7 @@ function score(state: PassState, f: FeatureRow, settings: ScoringSettings, now: 
 
 /**
  * Upserts scored rows from one JSON parameter. A full pass leaves RFM and tier as they were
- * (the rank walks set them next); an incremental pass writes them.
+ * (the monetary walk sets them next); an incremental pass writes them.
  */
 function writeScores(db: Db, state: PassState, rows: readonly ScoreRow[], now: number) {
   const ranks = state.kind === 'incremental';
