@@ -26,8 +26,12 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '6' },
     concurrency: { type: 'string', default: '50' },
     db: { type: 'string' },
+    /** Comma-separated loads to run (orders, orders8, small, batches, identify); all by default. */
+    only: { type: 'string' },
   },
 });
+const ONLY = values.only?.split(',');
+const wanted = (load: string) => !ONLY || ONLY.includes(load);
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 /**
@@ -72,23 +76,35 @@ try {
     const sample = await load();
     return { sample, cpu: (await server.cpuSeconds()) - before };
   };
-  const orders = await measured(() => placeOrders(api, CUSTOMERS, CONCURRENCY, bounds));
-  const ordersFew = await measured(() => placeOrders(api, CUSTOMERS, 8, bounds));
+  const rows = [];
+  if (wanted('orders')) {
+    const orders = await measured(() => placeOrders(api, CUSTOMERS, CONCURRENCY, bounds));
+    rows.push(row(`POST /v1/orders, ${CONCURRENCY} clients`, orders, 'orders'));
+  }
+  if (wanted('orders8')) {
+    const ordersFew = await measured(() => placeOrders(api, CUSTOMERS, 8, bounds));
+    rows.push(row('POST /v1/orders, 8 clients', ordersFew, 'orders'));
+  }
   const pool = await newBrowsers(api, 128);
-  const small = await measured(() => ingest(api, pool, () => 1 + Math.floor(Math.random() * 5), 32, bounds));
-  const batches = await measured(() => ingest(api, pool, () => 100, 16, bounds));
-  // Each merge is three requests (a new visitor, its events, identify): the CPU is per merge.
-  const identify = await measured(() =>
-    identifyMerges(api, CUSTOMERS, { maxMs: SECONDS * 1000, maxCount: 300 }),
-  );
+  if (wanted('small')) {
+    const small = await measured(() =>
+      ingest(api, pool, () => 1 + Math.floor(Math.random() * 5), 32, bounds),
+    );
+    rows.push(row('POST /v1/events, 1–5 events, 32 clients', small, 'events'));
+  }
+  if (wanted('batches')) {
+    const batches = await measured(() => ingest(api, pool, () => 100, 16, bounds));
+    rows.push(row('POST /v1/events, 100 events, 16 clients', batches, 'events'));
+  }
+  if (wanted('identify')) {
+    // Each merge is three requests (a new visitor, its events, identify): the CPU is per merge.
+    const identify = await measured(() =>
+      identifyMerges(api, CUSTOMERS, { maxMs: SECONDS * 1000, maxCount: 300 }),
+    );
+    rows.push(row('POST /v1/identify with merge, 1 client', identify, 'merges'));
+  }
   console.log(`\nPer-request cost on ${values.db ?? 'an empty database'} (${SECONDS} s per load)`);
-  console.table([
-    row(`POST /v1/orders, ${CONCURRENCY} clients`, orders, 'orders'),
-    row('POST /v1/orders, 8 clients', ordersFew, 'orders'),
-    row('POST /v1/events, 1–5 events, 32 clients', small, 'events'),
-    row('POST /v1/events, 100 events, 16 clients', batches, 'events'),
-    row('POST /v1/identify with merge, 1 client', identify, 'merges'),
-  ]);
+  console.table(rows);
 } finally {
   await server.stop();
   if (!values.db) await rm(dir, { recursive: true, force: true });
