@@ -293,6 +293,8 @@ async function write(
       : []),
     // The leaves' pages are found through the event id index: `CROSS JOIN` keeps the leaves the
     // outer loop, where a plain join let SQLite walk the customer's whole history for them.
+    // A product view belongs to a page when no page view of its session lies between them in the
+    // later events: one window pass marks each event with the last such page view before it.
     ...(batch.some((e) => e.type === 'page_leave' && e.viewId)
       ? [
           addCategoryCounts(
@@ -310,13 +312,17 @@ async function write(
               later AS MATERIALIZED (
                 SELECT session_id, seq, type, properties FROM events
                 WHERE customer_id = ${customerId} AND id > (SELECT min(id) FROM pages)
-                ORDER BY id LIMIT ${INTEREST_WINDOW})
-              SELECT later.properties, pages.minutes FROM pages
-              JOIN later ON later.session_id = pages.session_id AND later.type = 'product_view'
-                AND later.seq > pages.seq
-              WHERE pages.minutes > 0 AND NOT EXISTS (
-                SELECT 1 FROM later x WHERE x.session_id = pages.session_id AND x.type = 'page_view'
-                  AND x.seq > pages.seq AND x.seq < later.seq)
+                ORDER BY id LIMIT ${INTEREST_WINDOW}),
+              -- Each later event with the highest seq of a page view before it in its session.
+              marked AS MATERIALIZED (
+                SELECT session_id, seq, type, properties, max(CASE WHEN type = 'page_view' THEN seq END) OVER (
+                  PARTITION BY session_id ORDER BY seq RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+                ) AS page_before
+                FROM later)
+              SELECT marked.properties, pages.minutes FROM pages
+              JOIN marked ON marked.session_id = pages.session_id AND marked.seq > pages.seq
+                AND (marked.page_before IS NULL OR marked.page_before <= pages.seq)
+              WHERE pages.minutes > 0 AND marked.type = 'product_view'
             ) pv
             JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(pv.properties, '$.sku')
             GROUP BY p.category`,
