@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customers, visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
+import { visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { MAX_EVENT_BYTES, MAX_EVENT_DEPTH } from '../../contract/constants.ts';
 import {
@@ -236,11 +236,12 @@ async function write(
       SELECT view_id FROM events WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL
     )`);
 
-  const touchCustomer = db
-    .update(customers)
-    .set({ lastSeenAt: sql`max(${customers.lastSeenAt}, ${lastSeen})` })
-    .where(eq(customers.id, customerId));
-  const touchVisitor = db.update(visitors).set({ lastSeenAt: now }).where(eq(visitors.id, visitor.id));
+  // Plain SQL rather than query builders: a builder costs several times as much to turn into
+  // SQL, on every request.
+  const touchCustomer = db.run(
+    sql`UPDATE customers SET last_seen_at = max(last_seen_at, ${lastSeen}) WHERE id = ${customerId}`,
+  );
+  const touchVisitor = db.run(sql`UPDATE visitors SET last_seen_at = ${now} WHERE id = ${visitor.id}`);
   // The install check: when each origin last sent something, counted from this batch's own rows.
   const originSeen = db.run(sql`
     INSERT INTO site_origins (site_id, origin, first_event_at, last_event_at, events)
