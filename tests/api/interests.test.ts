@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerCategories, visitors } from '../../db/schema/index.ts';
-import { recountCategories } from '../../worker/modules/profiles/stats.ts';
+import { INTEREST_WINDOW, recountCategories } from '../../worker/modules/profiles/stats.ts';
 import { makeTestApp, pageLeave, pageView, productView, type TestApp } from '../fixtures/app.ts';
 import { jwtPayload } from '../fixtures/tokens.ts';
 
@@ -76,6 +76,27 @@ describe('browsing interests kept by ingestion', () => {
       { category: 'Lighting', count: 1, interest: 11 },
     ]);
     expect(await recounted(t, customer)).toEqual(await categories(t, customer));
+  });
+
+  it(`looks back ${INTEREST_WINDOW} of the customer's events for a product view's page, no further`, async () => {
+    const t = await makeTestApp();
+    // A page with two minutes of visible time, then `between` events of another session, then a
+    // product view of that page: the page counts while it is among the last INTEREST_WINDOW events.
+    const interestAfter = async (between: number) => {
+      const token = await t.newVisitor();
+      const session = `int-window-${between}`;
+      const page = pageView(session, 0, '/lamp');
+      await t.track(token, [page, pageLeave(session, 1, page.id, 120_000)]);
+      const others = Array.from({ length: between }, (_, i) => pageView(`${session}-other`, i, `/o${i}`));
+      await t.track(token, [...others, productView(session, 2, 'LAMP-01')]);
+      return categories(t, await customerOf(t, token));
+    };
+    expect(await interestAfter(INTEREST_WINDOW - 2)).toEqual([
+      { category: 'Lighting', count: 1, interest: 3 },
+    ]);
+    expect(await interestAfter(INTEREST_WINDOW - 1)).toEqual([
+      { category: 'Lighting', count: 1, interest: 1 },
+    ]);
   });
 
   it('a duplicate batch adds nothing', async () => {

@@ -600,6 +600,19 @@ describe('query plans of the hot statements', () => {
     }
   });
 
+  it("finds the pages of a batch's leaves by their event id, not through the customer's history", async () => {
+    // A customer-led index is not a scan, so the rule above lets it pass: but walking every event
+    // of the customer to meet a handful of leaves costs a heavy customer's whole history per batch.
+    const interests = statements.filter((s) => s.step === 'ingest' && /\bleaves AS\b/.test(s.sql));
+    expect(interests.length).toBeGreaterThan(0);
+    for (const { sql, args } of interests) {
+      const rs = await t.database.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args });
+      const plan = rs.rows.map((row) => text(row.detail));
+      expect(plan).toContain('SEARCH v USING INDEX events_site_event_uq (site_id=? AND event_id=?)');
+      expect(plan.filter((line) => line.startsWith('SEARCH v USING INDEX events_customer_idx'))).toEqual([]);
+    }
+  });
+
   it('has an index led by the child key of every foreign key into customer data', async () => {
     // Erasing or merging a profile deletes rows of these tables, and SQLite checks each such
     // foreign key (or cascades) by looking the child rows up: without an index, a full scan.

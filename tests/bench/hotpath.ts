@@ -8,6 +8,9 @@
  * with merge, one at a time. It answers "what does one request cost the server" in a minute;
  * `BENCH_CPU_PROF=<dir>` writes the server's CPU profile. `--db` runs the same loads on a copy
  * of run.ts's big database instead (it is written to), with run.ts's mix of customers.
+ * Then the HTTP floor: the same ingestion loads against the entry's HTTP stack with no product
+ * behind it (floor-serve.ts), and ingestion's rate as a share of the floor's.
+ * `--only orders,small,…` runs some of the loads.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -19,15 +22,20 @@ import { Api } from './http.ts';
 import { identifyMerges, ingest, newBrowsers, placeOrders, type Sample } from './load.ts';
 import { insertBenchSite, tierRange } from './population.ts';
 import { percentile, rate } from './report.ts';
-import { startServer } from './server.ts';
+import { startServer, type BenchServer } from './server.ts';
+import { Browser } from './traffic.ts';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '6' },
     concurrency: { type: 'string', default: '50' },
     db: { type: 'string' },
+    /** Comma-separated loads to run (orders, orders8, small, batches, identify, floor); all by default. */
+    only: { type: 'string' },
   },
 });
+const ONLY = values.only?.split(',');
+const wanted = (load: string) => !ONLY || ONLY.includes(load);
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 /**
@@ -61,35 +69,80 @@ if (!values.db) {
   database.close();
 }
 
+const bounds = { maxMs: SECONDS * 1000, maxCount: 1_000_000 };
+const smallRequest = () => 1 + Math.floor(Math.random() * 5);
+/** A load's sample and the CPU time `server` spent on it. */
+const measured = async <S extends Sample>(server: BenchServer, load: () => Promise<S>) => {
+  const before = await server.cpuSeconds();
+  const sample = await load();
+  return { sample, cpu: (await server.cpuSeconds()) - before };
+};
+const rows = [];
+/** Ingestion rates of the product, to hold against the floor's. */
+const product: { small?: number; batches?: number } = {};
+
 const server = await startServer(url);
 try {
   const api = new Api(server.origin);
-  const bounds = { maxMs: SECONDS * 1000, maxCount: 1_000_000 };
   // Warm-up: the JIT, the caches, and every customer the merges will name.
   await placeOrders(api, CUSTOMERS, 8, { maxMs: 30_000, maxCount: CUSTOMERS.length });
-  const measured = async <S extends Sample>(load: () => Promise<S>) => {
-    const before = await server.cpuSeconds();
-    const sample = await load();
-    return { sample, cpu: (await server.cpuSeconds()) - before };
-  };
-  const orders = await measured(() => placeOrders(api, CUSTOMERS, CONCURRENCY, bounds));
-  const ordersFew = await measured(() => placeOrders(api, CUSTOMERS, 8, bounds));
+  if (wanted('orders')) {
+    const orders = await measured(server, () => placeOrders(api, CUSTOMERS, CONCURRENCY, bounds));
+    rows.push(row(`POST /v1/orders, ${CONCURRENCY} clients`, orders, 'orders'));
+  }
+  if (wanted('orders8')) {
+    const ordersFew = await measured(server, () => placeOrders(api, CUSTOMERS, 8, bounds));
+    rows.push(row('POST /v1/orders, 8 clients', ordersFew, 'orders'));
+  }
   const pool = await newBrowsers(api, 128);
-  const small = await measured(() => ingest(api, pool, () => 1 + Math.floor(Math.random() * 5), 32, bounds));
-  const batches = await measured(() => ingest(api, pool, () => 100, 16, bounds));
-  // Each merge is three requests (a new visitor, its events, identify): the CPU is per merge.
-  const identify = await measured(() =>
-    identifyMerges(api, CUSTOMERS, { maxMs: SECONDS * 1000, maxCount: 300 }),
-  );
-  console.log(`\nPer-request cost on ${values.db ?? 'an empty database'} (${SECONDS} s per load)`);
-  console.table([
-    row(`POST /v1/orders, ${CONCURRENCY} clients`, orders, 'orders'),
-    row('POST /v1/orders, 8 clients', ordersFew, 'orders'),
-    row('POST /v1/events, 1–5 events, 32 clients', small, 'events'),
-    row('POST /v1/events, 100 events, 16 clients', batches, 'events'),
-    row('POST /v1/identify with merge, 1 client', identify, 'merges'),
-  ]);
+  if (wanted('small')) {
+    const small = await measured(server, () => ingest(api, pool, smallRequest, 32, bounds));
+    product.small = rate(small.sample);
+    rows.push(row('POST /v1/events, 1–5 events, 32 clients', small, 'events'));
+  }
+  if (wanted('batches')) {
+    const batches = await measured(server, () => ingest(api, pool, () => 100, 16, bounds));
+    product.batches = rate(batches.sample);
+    rows.push(row('POST /v1/events, 100 events, 16 clients', batches, 'events'));
+  }
+  if (wanted('identify')) {
+    // Each merge is three requests (a new visitor, its events, identify): the CPU is per merge.
+    const identify = await measured(server, () =>
+      identifyMerges(api, CUSTOMERS, { maxMs: SECONDS * 1000, maxCount: 300 }),
+    );
+    rows.push(row('POST /v1/identify with merge, 1 client', identify, 'merges'));
+  }
 } finally {
   await server.stop();
   if (!values.db) await rm(dir, { recursive: true, force: true });
+}
+
+// The same ingestion loads from the same load generator against the floor: the entry's HTTP
+// stack answering every event accepted with no work of the product's (floor-serve.ts).
+const ratios = [];
+if (wanted('floor')) {
+  const floor = await startServer(url, 'floor-serve.ts');
+  try {
+    const api = new Api(floor.origin);
+    const pool = Array.from({ length: 128 }, () => new Browser('floor'));
+    await ingest(api, pool, smallRequest, 32, { maxMs: 2_000, maxCount: 1_000_000 });
+    const small = await measured(floor, () => ingest(api, pool, smallRequest, 32, bounds));
+    rows.push(row('HTTP floor (no database), 1–5 events, 32 clients', small, 'events'));
+    const batches = await measured(floor, () => ingest(api, pool, () => 100, 16, bounds));
+    rows.push(row('HTTP floor (no database), 100 events, 16 clients', batches, 'events'));
+    const share = (of: number | undefined, floorRate: number) =>
+      of === undefined ? '—' : (of / floorRate).toFixed(2);
+    ratios.push(
+      { load: '1–5 events per request', 'product ÷ floor': share(product.small, rate(small.sample)) },
+      { load: '100-event batches', 'product ÷ floor': share(product.batches, rate(batches.sample)) },
+    );
+  } finally {
+    await floor.stop();
+  }
+}
+console.log(`\nPer-request cost on ${values.db ?? 'an empty database'} (${SECONDS} s per load)`);
+console.table(rows);
+if (ratios.length > 0) {
+  console.log('\nIngestion as a share of what the HTTP stack alone answers (same load generator)');
+  console.table(ratios);
 }

@@ -55,12 +55,13 @@ export async function scheduleOf(pid: number | 'self'): Promise<Schedule> {
 }
 
 /**
- * Starts tests/bench/serve.ts on `dbUrl` and waits for its origin.
+ * Starts tests/bench/serve.ts on `dbUrl` (or another script of this folder that reports its
+ * origin the same way, e.g. floor-serve.ts) and waits for its origin.
  * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of the server there.
  */
-export async function startServer(dbUrl: string): Promise<BenchServer> {
+export async function startServer(dbUrl: string, script = 'serve.ts'): Promise<BenchServer> {
   const profileDir = process.env.BENCH_CPU_PROF;
-  const child = fork(join(here, 'serve.ts'), [dbUrl], {
+  const child = fork(join(here, script), [dbUrl], {
     execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

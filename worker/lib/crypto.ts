@@ -50,9 +50,26 @@ export function randomToken(bytes = 24): string {
   return base64url(randomBytes(bytes));
 }
 
-/** A random, URL-safe, time-sortable-enough id for rows. */
+/** base64url's 64 characters in ASCII order, so ids compare as their bytes do. */
+const SORTED_ALPHABET = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A row id: 22 URL-safe characters, the creation time in milliseconds (7 characters, 42 bits:
+ * enough until 2109) and then 90 random bits, in an alphabet in ASCII order so that ids sort
+ * by creation time. Rows made together then land side by side in their primary key and in the
+ * indexes led by an id (orders, order lines by order, an ingestion batch's rows by ingest id,
+ * new customers), where random ids sent each insert to a page of its own: on a big database a
+ * page read from disk, and written again to the WAL, per index and per row.
+ */
 export function newId(): string {
-  return randomToken(16);
+  let id = '';
+  let time = Date.now();
+  for (let i = 0; i < 7; i++) {
+    id = SORTED_ALPHABET.charAt(time % 64) + id;
+    time = Math.floor(time / 64);
+  }
+  for (const byte of randomBytes(15)) id += SORTED_ALPHABET.charAt(byte & 63);
+  return id;
 }
 
 /** Hex SHA-256 of a string: for secret keys, request fingerprints and tombstones. */

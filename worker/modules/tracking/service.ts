@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customers, visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
+import { visitors, type Site, type Visitor } from '../../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { MAX_EVENT_BYTES, MAX_EVENT_DEPTH } from '../../contract/constants.ts';
 import {
@@ -22,16 +22,32 @@ import { jsonRows } from '../../../db/json.ts';
 
 type Checked = { ok: true; event: TrackedEvent } | { ok: false; status: EventStatus };
 
-/** Whether a parsed JSON value nests deeper than `max`; iterative, so any depth is safe to ask. */
-function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, depth] = item;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+/**
+ * Whether a parsed JSON value nests deeper than `max`. Recursive, but it never descends past
+ * `max` levels, so any depth is safe to ask (and it allocates nothing on the way).
+ */
+function nestsDeeperThan(value: unknown, max: number, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= max) return true;
+  if (Array.isArray(value)) {
+    for (const child of value as unknown[]) if (nestsDeeperThan(child, max, depth + 1)) return true;
+    return false;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    if (Object.hasOwn(object, key) && nestsDeeperThan(object[key], max, depth + 1)) return true;
   }
   return false;
+}
+
+/**
+ * Whether `text` takes more than `max` bytes as UTF-8. A UTF-16 unit is 1 to 3 bytes, so the
+ * length alone decides unless it lies between max/3 and max; only then is the text encoded.
+ */
+function longerThanUtf8(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  return utf8Length(text) > max;
 }
 
 /** Validates one event on its own, so one bad event does not sink its batch. */
@@ -46,7 +62,7 @@ function check(raw: unknown): Checked {
       status: { id, status: 'rejected', reason: `event is nested deeper than ${MAX_EVENT_DEPTH} levels` },
     };
   }
-  if (utf8Length(JSON.stringify(raw)) > MAX_EVENT_BYTES) {
+  if (longerThanUtf8(JSON.stringify(raw), MAX_EVENT_BYTES)) {
     return {
       ok: false,
       status: { id, status: 'rejected', reason: `event is larger than ${MAX_EVENT_BYTES} bytes` },
@@ -170,6 +186,9 @@ async function write(
   // ingest id index: one short range, so the work follows the batch's size, never the length
   // of the customer's history.
   const mine = sql`ingest_id = ${ingestId} AND site_id = ${siteId}`;
+  // The same rows by the ingest id alone (a fresh random id, only ever this site's): read from
+  // the index without visiting the rows, where only their ids or their number are wanted.
+  const batchRows = sql`ingest_id = ${ingestId}`;
   const lastSeen = Math.max(...batch.map((e) => Math.min(e.ts, now)));
 
   // In batch order, so row ids follow the order the events were sent. `WHERE true` lets
@@ -184,12 +203,14 @@ async function write(
     RETURNING event_id`);
 
   // Before the sessions upsert: a session counts when this batch is the first to bring it.
+  // One pass over the batch's rows for the three counters.
   const counters = db.run(sql`
-    UPDATE customer_stats SET
-      page_views = page_views + (SELECT count(*) FROM events WHERE ${mine} AND type = 'page_view'),
-      total_dwell_ms = total_dwell_ms + (SELECT coalesce(sum(dwell_ms), 0) FROM events WHERE ${mine} AND type = 'page_leave'),
-      sessions = sessions + (SELECT count(DISTINCT session_id) FROM events WHERE ${mine} AND NOT EXISTS (
-        SELECT 1 FROM sessions s WHERE s.site_id = events.site_id AND s.id = events.session_id))
+    UPDATE customer_stats SET (page_views, total_dwell_ms, sessions) = (
+      SELECT customer_stats.page_views + count(CASE WHEN type = 'page_view' THEN 1 END),
+        customer_stats.total_dwell_ms + coalesce(sum(CASE WHEN type = 'page_leave' THEN dwell_ms END), 0),
+        customer_stats.sessions + count(DISTINCT CASE WHEN NOT EXISTS (
+          SELECT 1 FROM sessions s WHERE s.site_id = events.site_id AND s.id = events.session_id) THEN session_id END)
+      FROM events WHERE ${mine})
     WHERE customer_id = ${customerId}`);
 
   const sessionsUpsert = db.run(sql`
@@ -215,11 +236,12 @@ async function write(
       SELECT view_id FROM events WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL
     )`);
 
-  const touchCustomer = db
-    .update(customers)
-    .set({ lastSeenAt: sql`max(${customers.lastSeenAt}, ${lastSeen})` })
-    .where(eq(customers.id, customerId));
-  const touchVisitor = db.update(visitors).set({ lastSeenAt: now }).where(eq(visitors.id, visitor.id));
+  // Plain SQL rather than query builders: a builder costs several times as much to turn into
+  // SQL, on every request.
+  const touchCustomer = db.run(
+    sql`UPDATE customers SET last_seen_at = max(last_seen_at, ${lastSeen}) WHERE id = ${customerId}`,
+  );
+  const touchVisitor = db.run(sql`UPDATE visitors SET last_seen_at = ${now} WHERE id = ${visitor.id}`);
   // The install check: when each origin last sent something, counted from this batch's own rows.
   const originSeen = db.run(sql`
     INSERT INTO site_origins (site_id, origin, first_event_at, last_event_at, events)
@@ -236,26 +258,44 @@ async function write(
   // Interest in categories, before viewDwell adds this batch's leaves onto their page views:
   // this batch's product views count with their page's minutes so far, then the leaves add
   // the minutes they bring to every product view of their page, earlier batches' included.
+  //
+  // A product view's page is the latest page view of its session (by seq) among the customer's
+  // INTEREST_WINDOW events before it. The batch's rows are the customer's latest and follow each
+  // other (one INSERT above), so the batch's rows and the window events before the first of them
+  // are read once, numbered (`rn`), and each product view looks through that list's page views
+  // only, rather than reading its own window of events from the table again.
   const interests = [
     ...(batch.some((e) => e.type === 'product_view')
       ? [
           addCategoryCounts(
             db,
             sql`SELECT ${customerId}, p.category, ${siteId}, count(*),
-              sum(1 + min(coalesce((
-                SELECT v.dwell_ms FROM (
-                  SELECT type, session_id, seq, dwell_ms FROM events
-                  WHERE customer_id = ${customerId} AND id < e.id ORDER BY id DESC LIMIT ${INTEREST_WINDOW}) v
-                WHERE v.session_id = e.session_id AND v.type = 'page_view' AND v.seq < e.seq
-                ORDER BY v.seq DESC LIMIT 1), 0), ${INTEREST_DWELL_CAP_MS}) / 60000.0)
-            FROM events e
-            JOIN products p ON p.site_id = e.site_id AND p.sku = json_extract(e.properties, '$.sku')
-            WHERE e.ingest_id = ${ingestId} AND e.site_id = ${siteId} AND e.type = 'product_view'
+              sum(1 + min(coalesce(e.dwell, 0), ${INTEREST_DWELL_CAP_MS}) / 60000.0)
+            FROM (
+              WITH recent AS MATERIALIZED (
+                SELECT id, type, session_id, seq, dwell_ms, row_number() OVER (ORDER BY id) AS rn FROM (
+                  SELECT id, type, session_id, seq, dwell_ms FROM events
+                  WHERE customer_id = ${customerId} AND id <= (SELECT max(id) FROM events WHERE ${batchRows})
+                  ORDER BY id DESC LIMIT (SELECT count(*) FROM events WHERE ${batchRows}) + ${INTEREST_WINDOW})),
+              pages AS MATERIALIZED (SELECT rn, session_id, seq, dwell_ms FROM recent WHERE type = 'page_view')
+              SELECT x.properties, (
+                -- The dwell of the page view with the highest seq (SQLite takes a bare column from max()'s row).
+                SELECT dwell_ms FROM (
+                  SELECT v.dwell_ms, max(v.seq) FROM pages v
+                  WHERE v.session_id = r.session_id AND v.seq < r.seq
+                    AND v.rn < r.rn AND v.rn >= r.rn - ${INTEREST_WINDOW})) AS dwell
+              FROM recent r JOIN events x ON x.id = r.id
+              WHERE r.type = 'product_view' AND r.id >= (SELECT min(id) FROM events WHERE ${batchRows})) e
+            JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(e.properties, '$.sku')
             GROUP BY p.category`,
           ),
           refreshTopCategories(db, sql`${customerId}`),
         ]
       : []),
+    // The leaves' pages are found through the event id index: `CROSS JOIN` keeps the leaves the
+    // outer loop, where a plain join let SQLite walk the customer's whole history for them.
+    // A product view belongs to a page when no page view of its session lies between them in the
+    // later events: one window pass marks each event with the last such page view before it.
     ...(batch.some((e) => e.type === 'page_leave' && e.viewId)
       ? [
           addCategoryCounts(
@@ -268,18 +308,22 @@ async function write(
                 SELECT v.id, v.session_id, v.seq,
                   (min(coalesce(v.dwell_ms, 0) + leaves.added, ${INTEREST_DWELL_CAP_MS})
                     - min(coalesce(v.dwell_ms, 0), ${INTEREST_DWELL_CAP_MS})) / 60000.0 AS minutes
-                FROM leaves JOIN events v ON v.site_id = ${siteId} AND v.event_id = leaves.view_id
+                FROM leaves CROSS JOIN events v ON v.site_id = ${siteId} AND v.event_id = leaves.view_id
                 WHERE v.type = 'page_view' AND v.customer_id = ${customerId}),
               later AS MATERIALIZED (
                 SELECT session_id, seq, type, properties FROM events
                 WHERE customer_id = ${customerId} AND id > (SELECT min(id) FROM pages)
-                ORDER BY id LIMIT ${INTEREST_WINDOW})
-              SELECT later.properties, pages.minutes FROM pages
-              JOIN later ON later.session_id = pages.session_id AND later.type = 'product_view'
-                AND later.seq > pages.seq
-              WHERE pages.minutes > 0 AND NOT EXISTS (
-                SELECT 1 FROM later x WHERE x.session_id = pages.session_id AND x.type = 'page_view'
-                  AND x.seq > pages.seq AND x.seq < later.seq)
+                ORDER BY id LIMIT ${INTEREST_WINDOW}),
+              -- Each later event with the highest seq of a page view before it in its session.
+              marked AS MATERIALIZED (
+                SELECT session_id, seq, type, properties, max(CASE WHEN type = 'page_view' THEN seq END) OVER (
+                  PARTITION BY session_id ORDER BY seq RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+                ) AS page_before
+                FROM later)
+              SELECT marked.properties, pages.minutes FROM pages
+              JOIN marked ON marked.session_id = pages.session_id AND marked.seq > pages.seq
+                AND (marked.page_before IS NULL OR marked.page_before <= pages.seq)
+              WHERE pages.minutes > 0 AND marked.type = 'product_view'
             ) pv
             JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(pv.properties, '$.sku')
             GROUP BY p.category`,
