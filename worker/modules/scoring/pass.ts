@@ -35,7 +35,10 @@ import {
   buildAssociationRules,
   buildSequenceRules,
   clearPage,
+  basketWrites,
   countBaskets,
+  readBaskets,
+  type BasketRead,
   countSequences,
 } from './rules.ts';
 
@@ -366,12 +369,33 @@ async function readPages(ctx: ServiceContext, state: PassState, source: PageSour
 }
 
 /**
- * The features read a step started for the step after it (`ctx.readAhead`): taken up only by
- * the step that goes on from exactly that pass, phase and key, and dropped otherwise.
+ * The read a step started for the step after it (`ctx.readAhead`): taken up only by the step
+ * that goes on from exactly that pass, phase and position, and dropped otherwise.
  */
-let readAhead: { at: string; pages: Promise<FeaturePages> } | null = null;
+let ahead: { at: string; read: Promise<unknown> } | null = null;
 
-const aheadKey = (state: PassState, key: Key) => JSON.stringify([state.runId, state.phase, key]);
+const aheadKey = (state: PassState, position: unknown) =>
+  JSON.stringify([state.runId, state.phase, position]);
+
+/** The read started ahead for this step's position, if any (and the slot emptied). */
+function takeAhead<T>(state: PassState, position: unknown): Promise<T> | null {
+  const found = ahead?.at === aheadKey(state, position) ? (ahead.read as Promise<T>) : null;
+  ahead = null;
+  return found;
+}
+
+/**
+ * Starts the next step's read while this step's batch is written, where reads may run beside
+ * writes: on the embedded database reads run on this thread's connection, the batch on the
+ * writer thread. Call it after sending the batch, since such a read runs at once.
+ */
+function readAheadFor<T>(ctx: ServiceContext, state: PassState, position: unknown, read: () => Promise<T>) {
+  if (!ctx.readAhead) return;
+  const started = read();
+  // Left unclaimed (the pass stopped), its failure must not go unheard as unhandled.
+  started.catch(() => undefined);
+  ahead = { at: aheadKey(state, position), read: started };
+}
 
 /**
  * One features step: up to FEATURE_PAGES pages of profiles scored and written in one batch.
@@ -386,9 +410,8 @@ async function featuresStep(
   settings: ScoringSettings,
 ): Promise<number> {
   const now = ctx.now();
-  const ahead = readAhead?.at === aheadKey(state, state.key) ? readAhead.pages : null;
-  readAhead = null;
-  const { profiles, key, ended } = await (ahead ?? readPages(ctx, state, source, state.key));
+  const { profiles, key, ended } = await (takeAhead<FeaturePages>(state, state.key) ??
+    readPages(ctx, state, source, state.key));
   if (state.centroids.length === 0 && profiles.length > 0) {
     state.centroids = seedCentroids(
       profiles.slice(0, PAGE_SIZE).map((f) => normalize(f.interests)),
@@ -411,14 +434,8 @@ async function featuresStep(
     if (settled.length) writes.push(countSequences(ctx.db, state.siteId, settled, settings));
   }
   const [first, ...rest] = writes;
-  // Sent first: a read on the embedded database runs at once on this thread, the batch beside it.
   const written = first ? ctx.db.batch([first, ...rest]) : null;
-  if (ctx.readAhead && !ended) {
-    const pages = readPages(ctx, state, source, key);
-    // Left unclaimed (the pass stopped), its failure must not go unheard as unhandled.
-    pages.catch(() => undefined);
-    readAhead = { at: aheadKey(state, key), pages };
-  }
+  if (!ended) readAheadFor(ctx, state, key, () => readPages(ctx, state, source, key));
   await written;
   state.scored += rows.length;
   state.key = key;
@@ -433,9 +450,17 @@ async function featuresStep(
   return rows.length;
 }
 
-/** One basket step: a page of the site's orders counted into itemsets. */
+/** One basket step: the next pages of the site's orders counted into itemsets. */
 async function basketsStep(ctx: ServiceContext, state: PassState): Promise<number> {
-  const page = await countBaskets(ctx.db, state.siteId, state.orderKey, PAGE_SIZE * 2, STEP_PAGES);
+  const read = (from: string) => readBaskets(ctx.db, state.siteId, from, PAGE_SIZE * 2, STEP_PAGES);
+  const page = countBaskets(
+    await (takeAhead<BasketRead>(state, state.orderKey) ?? read(state.orderKey)),
+    state.orderKey,
+  );
+  const [first, ...rest] = basketWrites(ctx.db, state.siteId, page.counts);
+  const written = first ? ctx.db.batch([first, ...rest]) : null;
+  if (!page.done) readAheadFor(ctx, state, page.last, () => read(page.last));
+  await written;
   state.orderKey = page.last;
   state.baskets += page.orders;
   if (page.done) {
@@ -498,19 +523,12 @@ interface RankRow {
  * counted into the dashboard's distributions (see `tierAndCount`), in one update per page.
  */
 async function monetaryStep(ctx: ServiceContext, state: PassState): Promise<number> {
+  const pages = await (takeAhead<RankRow[][]>(state, state.key) ?? readRanked(ctx, state.siteId, state.key));
   if (state.rank === 0) state.bounds.monetary = [];
   const starts = boundRanks(state.buyers);
   const writes = [];
   let handled = 0;
-  let ended = false;
-  for (let n = 0; n < STEP_PAGES && !ended; n++) {
-    const page = await ctx.db.all<RankRow>(sql`
-      SELECT customer_id AS id, revenue_cents AS v, last_order_at AS lastOrderAt, orders, stage,
-        churn_risk AS risk, clv_12m_cents AS clv
-      FROM customer_scores
-      WHERE site_id = ${state.siteId} AND orders > 0
-        AND (revenue_cents, customer_id) > (${state.key[0]}, ${state.key[1]})
-      ORDER BY revenue_cents, customer_id LIMIT ${PAGE_SIZE * 2}`);
+  for (const page of pages) {
     const quintiles = page.map((row, i) => {
       const rank = state.rank + i;
       for (const start of starts) if (start === rank) state.bounds.monetary.push([row.v, row.id]);
@@ -530,10 +548,14 @@ async function monetaryStep(ctx: ServiceContext, state: PassState): Promise<numb
     handled += page.length;
     const last = page.at(-1);
     if (last) state.key = [last.v, last.id];
-    ended = page.length < PAGE_SIZE * 2;
   }
+  const ended = (pages.at(-1)?.length ?? 0) < PAGE_SIZE * 2;
   const [first, ...rest] = writes;
-  if (first) await ctx.db.batch([first, ...rest]);
+  const written = first ? ctx.db.batch([first, ...rest]) : null;
+  const key = state.key;
+  // The batch sets none of what the walk reads: revenue (its index) and the columns it selects.
+  if (!ended) readAheadFor(ctx, state, key, () => readRanked(ctx, state.siteId, key));
+  await written;
   if (ended) {
     state.phase = 'rules';
     state.key = START_KEY;
@@ -541,6 +563,25 @@ async function monetaryStep(ctx: ServiceContext, state: PassState): Promise<numb
     state.carried = 0;
   }
   return handled;
+}
+
+/** The next pages (up to STEP_PAGES) of the site's buyers in (revenue, customer id) order after `after`. */
+async function readRanked(ctx: ServiceContext, siteId: string, after: Key): Promise<RankRow[][]> {
+  const pages: RankRow[][] = [];
+  let key = after;
+  while (pages.length < STEP_PAGES) {
+    const page = await ctx.db.all<RankRow>(sql`
+      SELECT customer_id AS id, revenue_cents AS v, last_order_at AS lastOrderAt, orders, stage,
+        churn_risk AS risk, clv_12m_cents AS clv
+      FROM customer_scores
+      WHERE site_id = ${siteId} AND orders > 0 AND (revenue_cents, customer_id) > (${key[0]}, ${key[1]})
+      ORDER BY revenue_cents, customer_id LIMIT ${PAGE_SIZE * 2}`);
+    pages.push(page);
+    const last = page.at(-1);
+    if (!last || page.length < PAGE_SIZE * 2) break;
+    key = [last.v, last.id];
+  }
+  return pages;
 }
 
 /**

@@ -61,8 +61,21 @@ const MAX_STEP_ITEMSETS = 20_000;
 /** Itemsets per upsert statement: one JSON parameter stays well inside D1's limits. */
 const UPSERT_ITEMSETS = 5000;
 
-/** What a basket step counted: up to which order, how many orders, and whether any are left. */
+/** A basket row: an order (by its idempotency key) and one of its distinct skus (null: none). */
+export interface BasketRow {
+  k: string;
+  sku: string | null;
+}
+
+/** The rows of the next pages of orders, and whether the site's orders ran out in them. */
+export interface BasketRead {
+  rows: BasketRow[];
+  ended: boolean;
+}
+
+/** What a basket step counted: the itemsets, up to which order, how many, whether all are done. */
 export interface BasketPage {
+  counts: Map<string, number>;
   last: string;
   orders: number;
   done: boolean;
@@ -89,54 +102,68 @@ function addItemsets(counts: Map<string, number>, skus: readonly string[]) {
 }
 
 /**
- * Counts the itemsets of the next pages (up to `pages` of `size` orders) of a site's orders
- * after idempotency key `after`: one statement per page reads its distinct (order, sku) pairs
- * through the site's unique (site, idempotency key) index and the items' order index, the
- * itemsets are counted here, and one batch of upserts adds them. The step ends early, at an
- * order boundary, once it holds MAX_STEP_ITEMSETS itemsets (at least one order is counted).
+ * Reads the next pages (up to `pages` of `size` orders) of a site's orders after idempotency
+ * key `after`: one statement per page, the page's distinct (order, sku) pairs through the
+ * site's unique (site, idempotency key) index and the items' order index.
  */
-export async function countBaskets(
+export async function readBaskets(
   db: Db,
   siteId: string,
   after: string,
   size: number,
   pages: number,
-): Promise<BasketPage> {
-  const counts = new Map<string, number>();
+): Promise<BasketRead> {
+  const read: BasketRead = { rows: [], ended: false };
   let last = after;
-  let orders = 0;
-  let done = false;
-  let cut = false;
-  for (let n = 0; n < pages && !done && !cut; n++) {
-    const rows = await db.all<{ k: string; sku: string | null }>(sql`
+  for (let n = 0; n < pages && !read.ended; n++) {
+    const page = await db.all<BasketRow>(sql`
       SELECT DISTINCT o.idempotency_key AS k, oi.sku FROM (
         SELECT id, idempotency_key FROM orders WHERE site_id = ${siteId} AND idempotency_key > ${last}
         ORDER BY idempotency_key LIMIT ${size}) o
       LEFT JOIN order_items oi ON oi.order_id = o.id
       ORDER BY o.idempotency_key, oi.sku`);
-    let inPage = 0;
-    let start = 0;
-    for (let i = 1; i <= rows.length; i++) {
-      const key = rows[start]?.k ?? '';
-      if (i < rows.length && rows[i]?.k === key) continue;
-      if (orders > 0 && counts.size >= MAX_STEP_ITEMSETS) {
-        cut = true;
-        break;
-      }
-      const skus = rows.slice(start, i).flatMap((row) => (row.sku === null ? [] : [row.sku]));
-      addItemsets(counts, skus);
-      last = key;
-      orders += 1;
-      inPage += 1;
-      start = i;
-    }
-    done = !cut && inPage < size;
+    read.rows.push(...page);
+    const orders = page.filter((row, i) => i === 0 || page[i - 1]?.k !== row.k).length;
+    last = page.at(-1)?.k ?? last;
+    read.ended = orders < size;
   }
+  return read;
+}
+
+/**
+ * Counts the itemsets of the baskets read after `after`, order by order. It stops early, at
+ * an order boundary, once it holds MAX_STEP_ITEMSETS itemsets (at least one order is counted),
+ * so a page of huge baskets stays small in memory; the next step reads on from there.
+ */
+export function countBaskets(read: BasketRead, after: string): BasketPage {
+  const page: BasketPage = { counts: new Map(), last: after, orders: 0, done: false };
+  const { rows } = read;
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    const key = rows[start]?.k ?? '';
+    if (i < rows.length && rows[i]?.k === key) continue;
+    if (page.orders > 0 && page.counts.size >= MAX_STEP_ITEMSETS) return page;
+    addItemsets(
+      page.counts,
+      rows.slice(start, i).flatMap((row) => (row.sku === null ? [] : [row.sku])),
+    );
+    page.last = key;
+    page.orders += 1;
+    start = i;
+  }
+  page.done = read.ended;
+  return page;
+}
+
+/**
+ * The upserts adding basket itemset counts, one per UPSERT_ITEMSETS itemsets. json_extract
+ * gives the items back as SQLite's own JSON text, the form the rule build and the sequence
+ * counts compare with.
+ */
+export function basketWrites(db: Db, siteId: string, counts: Map<string, number>) {
   const itemsets = [...counts].map(([items, count]) => ({ items: JSON.parse(items) as string[], count }));
   const writes = [];
   for (let i = 0; i < itemsets.length; i += UPSERT_ITEMSETS) {
-    // json_extract gives the items back as SQLite's own JSON text, the form the rule build and
-    // the sequence counts compare with.
     writes.push(
       db.run(sql`
         INSERT INTO itemset_counts (site_id, kind, items, size, count)
@@ -145,9 +172,7 @@ export async function countBaskets(
         ON CONFLICT (site_id, kind, items) DO UPDATE SET count = itemset_counts.count + excluded.count`),
     );
   }
-  const [first, ...rest] = writes;
-  if (first) await db.batch([first, ...rest]);
-  return { last, orders, done };
+  return writes;
 }
 
 /**
