@@ -120,6 +120,13 @@ describe('the service desk end to end', () => {
     await expect.poll(() => shell.getByRole('link', { name: 'Return label.pdf' }).count(), settle).toBe(1);
     expect(await seriousViolations(staff)).toEqual([]);
     await screenshot(staff, 'ticket-files');
+    // The same in Chinese, then back.
+    await shell.getByLabel('Language').selectOption('zh-CN');
+    await expect.poll(() => shell.getByLabel('附加文件').count(), settle).toBe(1);
+    expect(await seriousViolations(staff)).toEqual([]);
+    await screenshot(staff, 'zh-CN-ticket-files');
+    await shell.getByLabel('语言').selectOption('en');
+    await expect.poll(() => shell.getByLabel('Attach a file').count(), settle).toBe(1);
 
     // The customer sees the reply (never the note), marked new, and rates it.
     await shop.reload();
