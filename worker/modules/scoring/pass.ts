@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import {
   browsingGroups,
   scoringRuns,
@@ -43,10 +44,11 @@ import {
 } from './rules.ts';
 
 /**
- * One scoring pass over one site, as a sequence of bounded steps. Each step reads at most one
- * page (PAGE_SIZE rows) and writes with at most a few statements, so a Workers invocation (a
- * cron tick, 1000 statements, 30 s of wall time) runs as many steps as fit and saves the state
- * in `job_state`; the next tick goes on from there. See `worker/modules/scoring/README.md`.
+ * One scoring pass over one site, as a sequence of bounded steps. Each step reads a few pages
+ * (a statement of at most PAGE_SIZE profiles, or twice as many orders or buyers, each) and
+ * writes them in one batch of a few statements, so a Workers invocation (a cron tick, 1000
+ * statements, 30 s of wall time) runs as many steps as fit and saves the state in `job_state`;
+ * the next tick goes on from there. See `worker/modules/scoring/README.md`.
  *
  * A full pass: clear (the last pass's rule counts, a page at a time) → features (every profile,
  * by last-seen keyset) → baskets (every order, by the idempotency keyset) → the recency and
@@ -355,11 +357,11 @@ interface FeaturePages {
  * Reads up to FEATURE_PAGES pages of profiles after `key`, one after the other: pages keep each
  * read short, since on the embedded database a read holds the thread it runs on.
  */
-async function readPages(ctx: ServiceContext, state: PassState, source: PageSource, from: Key) {
+async function readPages(ctx: ServiceContext, siteId: string, source: PageSource, from: Key) {
   const now = ctx.now();
   const read: FeaturePages = { profiles: [], key: from, ended: false };
   for (let n = 0; n < FEATURE_PAGES && !read.ended; n++) {
-    const page = await readFeatures(ctx.db, state.siteId, source, read.key, PAGE_SIZE, now);
+    const page = await readFeatures(ctx.db, siteId, source, read.key, PAGE_SIZE, now);
     read.profiles.push(...page);
     const last = page.at(-1);
     if (last) read.key = [last.key, last.customerId];
@@ -385,16 +387,25 @@ function takeAhead<T>(state: PassState, position: unknown): Promise<T> | null {
 }
 
 /**
- * Starts the next step's read while this step's batch is written, where reads may run beside
- * writes: on the embedded database reads run on this thread's connection, the batch on the
- * writer thread. Call it after sending the batch, since such a read runs at once.
+ * Writes a step's batch and, where reads may run beside writes (`ctx.readAhead`), starts the
+ * next step's read meanwhile: on the embedded database reads run on this thread's connection,
+ * the batch on the writer thread. The batch is sent first, since such a read runs at once.
  */
-function readAheadFor<T>(ctx: ServiceContext, state: PassState, position: unknown, read: () => Promise<T>) {
-  if (!ctx.readAhead) return;
-  const started = read();
-  // Left unclaimed (the pass stopped), its failure must not go unheard as unhandled.
-  started.catch(() => undefined);
-  ahead = { at: aheadKey(state, position), read: started };
+async function writeReadingAhead(
+  ctx: ServiceContext,
+  state: PassState,
+  writes: BatchItem<'sqlite'>[],
+  next: { at: unknown; read: () => Promise<unknown> } | null,
+): Promise<void> {
+  const [first, ...rest] = writes;
+  const written = first ? ctx.db.batch([first, ...rest]) : null;
+  if (next && ctx.readAhead) {
+    const started = next.read();
+    // Left unclaimed (the pass stopped), its failure must not go unheard as unhandled.
+    started.catch(() => undefined);
+    ahead = { at: aheadKey(state, next.at), read: started };
+  }
+  await written;
 }
 
 /**
@@ -411,7 +422,7 @@ async function featuresStep(
 ): Promise<number> {
   const now = ctx.now();
   const { profiles, key, ended } = await (takeAhead<FeaturePages>(state, state.key) ??
-    readPages(ctx, state, source, state.key));
+    readPages(ctx, state.siteId, source, state.key));
   if (state.centroids.length === 0 && profiles.length > 0) {
     state.centroids = seedCentroids(
       profiles.slice(0, PAGE_SIZE).map((f) => normalize(f.interests)),
@@ -433,10 +444,12 @@ async function featuresStep(
     const settled = profiles.filter((f) => f.orders > 0 && f.key <= state.startedAt).map((f) => f.customerId);
     if (settled.length) writes.push(countSequences(ctx.db, state.siteId, settled, settings));
   }
-  const [first, ...rest] = writes;
-  const written = first ? ctx.db.batch([first, ...rest]) : null;
-  if (!ended) readAheadFor(ctx, state, key, () => readPages(ctx, state, source, key));
-  await written;
+  await writeReadingAhead(
+    ctx,
+    state,
+    writes,
+    ended ? null : { at: key, read: () => readPages(ctx, state.siteId, source, key) },
+  );
   state.scored += rows.length;
   state.key = key;
   if (ended) {
@@ -457,10 +470,12 @@ async function basketsStep(ctx: ServiceContext, state: PassState): Promise<numbe
     await (takeAhead<BasketRead>(state, state.orderKey) ?? read(state.orderKey)),
     state.orderKey,
   );
-  const [first, ...rest] = basketWrites(ctx.db, state.siteId, page.counts);
-  const written = first ? ctx.db.batch([first, ...rest]) : null;
-  if (!page.done) readAheadFor(ctx, state, page.last, () => read(page.last));
-  await written;
+  await writeReadingAhead(
+    ctx,
+    state,
+    basketWrites(ctx.db, state.siteId, page.counts),
+    page.done ? null : { at: page.last, read: () => read(page.last) },
+  );
   state.orderKey = page.last;
   state.baskets += page.orders;
   if (page.done) {
@@ -550,12 +565,14 @@ async function monetaryStep(ctx: ServiceContext, state: PassState): Promise<numb
     if (last) state.key = [last.v, last.id];
   }
   const ended = (pages.at(-1)?.length ?? 0) < PAGE_SIZE * 2;
-  const [first, ...rest] = writes;
-  const written = first ? ctx.db.batch([first, ...rest]) : null;
   const key = state.key;
   // The batch sets none of what the walk reads: revenue (its index) and the columns it selects.
-  if (!ended) readAheadFor(ctx, state, key, () => readRanked(ctx, state.siteId, key));
-  await written;
+  await writeReadingAhead(
+    ctx,
+    state,
+    writes,
+    ended ? null : { at: key, read: () => readRanked(ctx, state.siteId, key) },
+  );
   if (ended) {
     state.phase = 'rules';
     state.key = START_KEY;
