@@ -2,7 +2,6 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import {
   configurableProducts,
   customOrders,
-  customerStats,
   customers,
   designs,
   orders,
@@ -34,7 +33,7 @@ import type { ProductionStatus } from '../../contract/constants.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
-import { addOrderCategories, refreshTopCategories } from '../profiles/stats.ts';
+import { orderProfileStatements } from '../profiles/stats.ts';
 import { orderRollups } from '../reports/rollups.ts';
 
 /** Most designs one profile keeps: saving is open to any visitor, so it must not grow without end. */
@@ -427,16 +426,7 @@ export async function placeOrder(
       SELECT ${site.id}, ${orderId}, ${status}, NULL, NULL, ${now} WHERE ${inserted}`),
     db.run(sql`INSERT INTO customer_stats (customer_id, site_id) VALUES (${customerId}, ${site.id})
       ON CONFLICT (customer_id) DO NOTHING`),
-    db
-      .update(customerStats)
-      .set({
-        orders: sql`${customerStats.orders} + 1`,
-        revenueCents: sql`${customerStats.revenueCents} + ${result.total}`,
-        lastOrderAt: sql`max(coalesce(${customerStats.lastOrderAt}, 0), ${now})`,
-      })
-      .where(and(eq(customerStats.customerId, customerId), inserted)),
-    addOrderCategories(db, orderId),
-    refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
+    ...orderProfileStatements(db, orderId, result.total, now),
     ...orderRollups(db, site.id, now, orderId, result.total),
   ]);
 

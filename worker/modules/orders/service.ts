@@ -6,7 +6,7 @@ import { sha256Hex } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { orderRollups } from '../reports/rollups.ts';
 import { ordersById } from './queries.ts';
-import { addOrderCategories, refreshTopCategories } from '../profiles/stats.ts';
+import { orderProfileStatements } from '../profiles/stats.ts';
 import { jsonRows } from '../../../db/json.ts';
 import { preparedQuery } from '../../../db/prepared.ts';
 
@@ -131,12 +131,7 @@ export async function recordOrder(
       SELECT ${site.id}, ${orderId}, l.sku, l.name, l.category, l.quantity, l.unitPriceCents
       FROM ${jsonRows(lines, ['sku', 'name', 'category', 'quantity', 'unitPriceCents'])} AS l
       WHERE ${inserted} ORDER BY l.ord`),
-    db.run(sql`
-      UPDATE customer_stats SET orders = orders + 1, revenue_cents = revenue_cents + ${totalCents},
-        last_order_at = max(coalesce(last_order_at, 0), ${placedAt})
-      WHERE customer_id = (SELECT customer_id FROM orders WHERE id = ${orderId})`),
-    addOrderCategories(db, orderId),
-    refreshTopCategories(db, sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`),
+    ...orderProfileStatements(db, orderId, totalCents, placedAt),
     ...orderRollups(db, site.id, placedAt, orderId, totalCents),
     ...(ctx.orderHooks ?? []).flatMap((hook) => hook(db, { siteId: site.id, orderId, placedAt, totalCents })),
   ]);

@@ -32,12 +32,29 @@ export function addCategoryCounts(db: Db, counts: SQL) {
  * Counts an order's lines into its buyer's categories (bought, so no interest), from the
  * order's own lines: nothing unless the order row went in, in the same batch.
  */
-export function addOrderCategories(db: Db, orderId: string) {
+function addOrderCategories(db: Db, orderId: string) {
   return addCategoryCounts(
     db,
     sql`SELECT o.customer_id, oi.category, o.site_id, count(*), 0 FROM order_items oi JOIN orders o ON o.id = oi.order_id
       WHERE oi.order_id = ${orderId} AND oi.category IS NOT NULL GROUP BY oi.category`,
   );
+}
+
+/**
+ * What an order adds to its buyer's profile, for the order's own batch: the totals (orders,
+ * revenue, last order), the categories bought and the top categories. The buyer is found
+ * through the order row, so nothing changes unless that row went in.
+ */
+export function orderProfileStatements(db: Db, orderId: string, totalCents: number, placedAt: number) {
+  const buyer = sql`(SELECT customer_id FROM orders WHERE id = ${orderId})`;
+  return [
+    db.run(sql`
+      UPDATE customer_stats SET orders = orders + 1, revenue_cents = revenue_cents + ${totalCents},
+        last_order_at = max(coalesce(last_order_at, 0), ${placedAt})
+      WHERE customer_id = ${buyer}`),
+    addOrderCategories(db, orderId),
+    refreshTopCategories(db, buyer),
+  ] as const;
 }
 
 /**
