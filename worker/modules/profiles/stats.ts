@@ -5,7 +5,13 @@ import type { Db } from '../../../db/types.ts';
 export const TOP_CATEGORIES = 5;
 
 /** A product view's interest is 1 + the minutes its page was visible, counted up to ten. */
-export const INTEREST_DWELL_CAP_MS = 600_000;
+const INTEREST_DWELL_CAP_MS = 600_000;
+
+/** A page's visible time as interest counts it: none when unknown, at most the cap (ms). */
+export const cappedDwell = (ms: SQL) => sql`min(coalesce(${ms}, 0), ${INTEREST_DWELL_CAP_MS})`;
+
+/** Milliseconds per minute, as a real so the interest divides without truncating. */
+export const MS_PER_MINUTE = sql.raw('60000.0');
 
 /**
  * How many of a customer's latest events a product view looks back through for the page view
@@ -91,7 +97,7 @@ export function recountCategories(db: Db, siteId: string, customerId: string) {
               max(CASE WHEN type = 'page_view' THEN seq END) OVER (PARTITION BY session_id ORDER BY seq) AS view_seq
             FROM events WHERE customer_id = ${customerId} AND type IN ('page_view', 'product_view'))
           SELECT p.category AS category,
-            1 + min(coalesce(pages.dwell_ms, 0), ${INTEREST_DWELL_CAP_MS}) / 60000.0 AS weight
+            1 + ${cappedDwell(sql`pages.dwell_ms`)} / ${MS_PER_MINUTE} AS weight
           FROM e JOIN products p ON p.site_id = ${siteId} AND p.sku = json_extract(e.properties, '$.sku')
           LEFT JOIN e pages ON pages.session_id = e.session_id AND pages.seq = e.view_seq AND pages.type = 'page_view'
           WHERE e.type = 'product_view')

@@ -13,7 +13,8 @@ import { utf8Length } from '../../lib/crypto.ts';
 import type { ServiceContext } from '../context.ts';
 import { ingestionRollups } from '../reports/rollups.ts';
 import {
-  INTEREST_DWELL_CAP_MS,
+  MS_PER_MINUTE,
+  cappedDwell,
   INTEREST_WINDOW,
   addCategoryCounts,
   refreshTopCategories,
@@ -270,7 +271,7 @@ async function write(
           addCategoryCounts(
             db,
             sql`SELECT ${customerId}, p.category, ${siteId}, count(*),
-              sum(1 + min(coalesce(e.dwell, 0), ${INTEREST_DWELL_CAP_MS}) / 60000.0)
+              sum(1 + ${cappedDwell(sql`e.dwell`)} / ${MS_PER_MINUTE})
             FROM (
               WITH recent AS MATERIALIZED (
                 SELECT id, type, session_id, seq, dwell_ms, row_number() OVER (ORDER BY id) AS rn FROM (
@@ -306,8 +307,8 @@ async function write(
                 WHERE ${mine} AND type = 'page_leave' AND view_id IS NOT NULL GROUP BY view_id),
               pages AS MATERIALIZED (
                 SELECT v.id, v.session_id, v.seq,
-                  (min(coalesce(v.dwell_ms, 0) + leaves.added, ${INTEREST_DWELL_CAP_MS})
-                    - min(coalesce(v.dwell_ms, 0), ${INTEREST_DWELL_CAP_MS})) / 60000.0 AS minutes
+                  (${cappedDwell(sql`coalesce(v.dwell_ms, 0) + leaves.added`)}
+                    - ${cappedDwell(sql`v.dwell_ms`)}) / ${MS_PER_MINUTE} AS minutes
                 FROM leaves CROSS JOIN events v ON v.site_id = ${siteId} AND v.event_id = leaves.view_id
                 WHERE v.type = 'page_view' AND v.customer_id = ${customerId}),
               later AS MATERIALIZED (
