@@ -77,18 +77,29 @@ export function sha256Hex(text: string): Promise<string> {
   return Promise.resolve(bytesToHex(sha256(encoder.encode(text))));
 }
 
+/** HMAC-SHA256 of `data` under `secret` (both as UTF-8), as bytes. */
+export function hmacBytes(secret: string, data: string): Uint8Array {
+  return hmac(sha256, encoder.encode(secret), encoder.encode(data));
+}
+
 /** HMAC-SHA256 of `data`, base64url encoded. */
 export function hmacSign(secret: string, data: string): Promise<string> {
-  return Promise.resolve(base64url(hmac(sha256, encoder.encode(secret), encoder.encode(data))));
+  return Promise.resolve(base64url(hmacBytes(secret, data)));
+}
+
+/**
+ * Whether two byte strings are equal, compared in constant time: every byte is compared
+ * whatever the first difference, so the time says nothing of where it is.
+ */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return difference === 0;
 }
 
 /** Checks an HMAC-SHA256 signature, comparing in constant time. */
 export function hmacVerify(secret: string, data: string, signature: Uint8Array): Promise<boolean> {
-  const expected = hmac(sha256, encoder.encode(secret), encoder.encode(data));
-  // Every byte is compared whatever the first difference, so the time says nothing of where it is.
-  let difference = expected.length ^ signature.length;
-  for (let i = 0; i < expected.length; i++) difference |= (expected[i] ?? 0) ^ (signature[i] ?? 0);
-  return Promise.resolve(difference === 0);
+  return Promise.resolve(equalBytes(hmacBytes(secret, data), signature));
 }
 
 /** Byte length of a string as UTF-8. */

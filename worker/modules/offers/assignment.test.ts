@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { base64url } from '../../lib/crypto.ts';
 import { assign, bucket, groupOf } from './assignment.ts';
 
 const SECRET = 'site-secret-for-assignment-tests';
@@ -32,6 +33,23 @@ describe('offer assignment', () => {
   it('depends on the site secret: another site draws other groups', async () => {
     const points = await Promise.all(['s1', 's2'].map((secret) => bucket(secret, 'offer-a', 'p1')));
     expect(points[0]).not.toBe(points[1]);
+  });
+
+  it('is the documented HMAC, as Web Crypto computes it (groups drawn earlier stay put)', async () => {
+    const hmac = async (key: string, data: string) => {
+      const imported = await crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(key),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      return new Uint8Array(await crypto.subtle.sign('HMAC', imported, new TextEncoder().encode(data)));
+    };
+    const key = base64url(await hmac(SECRET, 'crm-offer-assignment-v1'));
+    const mac = await hmac(key, 'offer-a:p1');
+    const expected = mac.slice(0, 6).reduce((value, byte) => value * 256 + byte, 0) / 2 ** 48;
+    expect(await bucket(SECRET, 'offer-a', 'p1')).toBe(expected);
   });
 
   it('maps points to groups at the holdout boundary', () => {

@@ -1,4 +1,4 @@
-import { base64url, fromBase64url } from '../../lib/crypto.ts';
+import { base64url, equalBytes, fromBase64url } from '../../lib/crypto.ts';
 
 /**
  * PBKDF2-HMAC-SHA256 work factor: OWASP's current recommendation (600,000 iterations).
@@ -40,9 +40,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== SCHEME || !Number.isSafeInteger(iterations) || iterations < 1 || !salt || !expected) {
     return false;
   }
-  const actual = await derive(password, salt, iterations);
-  if (actual.length !== expected.length) return false;
-  let difference = 0;
-  for (let i = 0; i < actual.length; i++) difference |= (actual[i] ?? 0) ^ (expected[i] ?? 0);
-  return difference === 0;
+  return equalBytes(await derive(password, salt, iterations), expected);
 }
