@@ -151,38 +151,22 @@ async function write(
   const ingestId = ctx.newId();
   const siteId = site.id;
   const customerId = visitor.customerId;
-  const rows = jsonRows(
-    batch.map((e) => ({
-      id: e.id,
-      sessionId: e.sessionId,
-      seq: e.seq,
-      type: e.type,
-      name: e.name ?? null,
-      url: e.url ?? null,
-      path: e.path ?? null,
-      title: e.title ?? null,
-      referrer: e.referrer ?? null,
-      dwellMs: e.type === 'page_leave' ? (e.dwellMs ?? 0) : null,
-      viewId: e.viewId ?? null,
-      properties: e.properties ?? null,
-      ts: e.ts,
-    })),
-    [
-      'id',
-      'sessionId',
-      'seq',
-      'type',
-      'name',
-      'url',
-      'path',
-      'title',
-      'referrer',
-      'dwellMs',
-      'viewId',
-      'properties',
-      'ts',
-    ],
-  );
+  // The events travel as they came; a leave's missing dwell counts as none in the INSERT.
+  const rows = jsonRows(batch, [
+    'id',
+    'sessionId',
+    'seq',
+    'type',
+    'name',
+    'url',
+    'path',
+    'title',
+    'referrer',
+    'dwellMs',
+    'viewId',
+    'properties',
+    'ts',
+  ]);
   // Every statement below finds the rows this batch inserted (not its duplicates) through the
   // ingest id index: one short range, so the work follows the batch's size, never the length
   // of the customer's history.
@@ -198,7 +182,8 @@ async function write(
     INSERT INTO events (site_id, event_id, ingest_id, visitor_id, customer_id, session_id, seq, type,
       name, url, path, title, referrer, dwell_ms, view_id, properties, client_ts, server_ts)
     SELECT ${siteId}, e.id, ${ingestId}, ${visitor.id}, ${customerId}, e.sessionId, e.seq, e.type,
-      e.name, e.url, e.path, e.title, e.referrer, e.dwellMs, e.viewId, e.properties, e.ts, ${now}
+      e.name, e.url, e.path, e.title, e.referrer,
+      CASE WHEN e.type = 'page_leave' THEN coalesce(e.dwellMs, 0) END, e.viewId, e.properties, e.ts, ${now}
     FROM ${rows} AS e WHERE true ORDER BY e.ord
     ON CONFLICT (site_id, event_id) DO NOTHING
     RETURNING event_id`);
