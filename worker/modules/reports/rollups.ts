@@ -8,12 +8,17 @@ export function utcDay(ms: number): string {
 
 type DailyColumn = 'page_views' | 'sessions' | 'new_visitors' | 'identified' | 'orders' | 'revenue_cents';
 
-/** Adds to one day's figures of a site: one upsert, to put in the batch of the write it counts. */
+/**
+ * Adds to one day's figures of a site: one upsert, to put in the batch of the write it counts.
+ * With `from` (a FROM … WHERE clause), the values are aggregates over those rows: one pass
+ * gives every column, and no rows give a row of zeros.
+ */
 export function addToDay(
   db: Db,
   siteId: string,
   now: number,
   add: Partial<Record<DailyColumn, number | SQL>>,
+  from?: SQL,
 ) {
   const entries = Object.entries(add) as [DailyColumn, number | SQL][];
   const columns = sql.raw(entries.map(([column]) => column).join(', '));
@@ -24,8 +29,11 @@ export function addToDay(
   const updates = sql.raw(
     entries.map(([column]) => `${column} = site_daily.${column} + excluded.${column}`).join(', '),
   );
+  const source = from
+    ? sql`SELECT ${siteId}, ${utcDay(now)}, ${values} ${from}`
+    : sql`VALUES (${siteId}, ${utcDay(now)}, ${values})`;
   return db.run(sql`
-    INSERT INTO site_daily (site_id, day, ${columns}) VALUES (${siteId}, ${utcDay(now)}, ${values})
+    INSERT INTO site_daily (site_id, day, ${columns}) ${source}
     ON CONFLICT (site_id, day) DO UPDATE SET ${updates}`);
 }
 
@@ -37,13 +45,16 @@ export function addToDay(
 export function ingestionRollups(db: Db, siteId: string, now: number, mine: SQL) {
   const day = utcDay(now);
   return [
-    // Both counts in one pass over the batch's rows (no rows: a row of zeros, as before).
-    db.run(sql`
-      INSERT INTO site_daily (site_id, day, page_views, sessions)
-      SELECT ${siteId}, ${day}, count(CASE WHEN type = 'page_view' THEN 1 END), count(CASE WHEN seq = 0 THEN 1 END)
-      FROM events WHERE ${mine}
-      ON CONFLICT (site_id, day) DO UPDATE SET page_views = site_daily.page_views + excluded.page_views,
-        sessions = site_daily.sessions + excluded.sessions`),
+    addToDay(
+      db,
+      siteId,
+      now,
+      {
+        page_views: sql`count(CASE WHEN type = 'page_view' THEN 1 END)`,
+        sessions: sql`count(CASE WHEN seq = 0 THEN 1 END)`,
+      },
+      sql`FROM events WHERE ${mine}`,
+    ),
     db.run(sql`
       INSERT INTO site_daily_pages (site_id, day, path, views)
       SELECT ${siteId}, ${day}, path, count(*) FROM events
@@ -65,10 +76,13 @@ export function ingestionRollups(db: Db, siteId: string, now: number, mine: SQL)
 export function orderRollups(db: Db, siteId: string, placedAt: number, orderId: string, totalCents: number) {
   const isNew = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND site_id = ${siteId})`;
   return [
-    addToDay(db, siteId, placedAt, {
-      orders: sql`(SELECT count(*) FROM orders WHERE id = ${orderId})`,
-      revenue_cents: sql`(SELECT ${totalCents} * count(*) FROM orders WHERE id = ${orderId})`,
-    }),
+    addToDay(
+      db,
+      siteId,
+      placedAt,
+      { orders: sql`count(*)`, revenue_cents: sql`${totalCents} * count(*)` },
+      sql`FROM orders WHERE id = ${orderId}`,
+    ),
     db.run(sql`
       INSERT INTO site_daily_products (site_id, day, sku, orders)
       SELECT ${siteId}, ${utcDay(placedAt)}, sku, count(*) FROM order_items
