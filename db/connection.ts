@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { expandConfig } from '@libsql/core/config';
 import { LibsqlError, type InArgs, type InStatement, type TransactionMode } from '@libsql/client';
 import Database from 'libsql';
-import type { PlainError, PlainResultSet } from './writer-protocol.ts';
+import type { PlainResultSet } from './writer-protocol.ts';
 
 type Statement = ReturnType<Database.Database['prepare']>;
 
@@ -112,23 +112,12 @@ function bindArgs(args: InArgs | undefined): unknown[] | Record<string, unknown>
   return named;
 }
 
-/** The driver's error with SQLite's codes, as `@libsql/client` reports it. */
-function plainSqliteError(error: unknown): PlainError | null {
-  if (!(error instanceof Database.SqliteError)) return null;
+/** The driver's error with SQLite's codes, as `@libsql/client` reports it; others unchanged. */
+function libsqlError(error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
   const { rawCode } = error as { rawCode?: number };
   const code = rawCode === undefined ? 'SQLITE_UNKNOWN' : (SQLITE_CODES[rawCode & 0xff] ?? 'SQLITE_UNKNOWN');
-  return {
-    message: error.message,
-    code,
-    extendedCode: error.code,
-    ...(rawCode === undefined ? {} : { rawCode }),
-  };
-}
-
-function libsqlError(error: unknown): unknown {
-  const plain = plainSqliteError(error);
-  if (!plain?.code) return error;
-  return new LibsqlError(plain.message, plain.code, plain.extendedCode, plain.rawCode, error as Error);
+  return new LibsqlError(error.message, code, error.code, rawCode, error);
 }
 
 /**
@@ -184,7 +173,9 @@ export class Connection {
     const args = bindArgs(typeof stmt === 'string' ? undefined : stmt.args);
     const { statement, reader, columns, columnTypes } = this.#prepare(sql);
     if (reader) {
-      const rows = (statement.all(args) as unknown[][]).map((row) => row.map(fromSql));
+      const rows = statement.all(args) as unknown[][];
+      // The driver's arrays are fresh per call: converted in place, not copied.
+      for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = fromSql(row[i]);
       return { columns, columnTypes, rows, rowsAffected: 0, lastInsertRowid: undefined };
     }
     const info = statement.run(args);
