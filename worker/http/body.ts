@@ -18,12 +18,16 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The body as text, read at most `maxBytes` far: a declared length over the limit is refused
- * before reading, and a body that lies about its length (or has none) is cut off while
- * streaming. A client that hangs up mid-body gets a 400, not a logged 500.
+ * before reading, a body of declared length is read whole and refused if it holds more, and
+ * a body without one is cut off while streaming. A client that hangs up mid-body gets a 400,
+ * not a logged 500.
  */
 async function readText(c: Context, maxBytes: number): Promise<string> {
   return new TextDecoder().decode(await readBytes(c, maxBytes));
 }
+
+/** A client that hung up before its body's end. */
+const aborted = () => new ApiError(400, 'request_aborted', 'The body could not be read to its end');
 
 /** The raw body, read at most `maxBytes` far (uploads); see {@link readText} for the limits. */
 export async function readBytes(c: Context, maxBytes: number): Promise<Uint8Array> {
@@ -37,7 +41,7 @@ export async function readBytes(c: Context, maxBytes: number): Promise<Uint8Arra
     try {
       whole = await c.req.raw.arrayBuffer();
     } catch {
-      throw new ApiError(400, 'request_aborted', 'The body could not be read to its end');
+      throw aborted();
     }
     // Only a request made in-process (tests) can carry more than it declares; refused all the same.
     if (whole.byteLength > maxBytes) throw tooLarge(maxBytes);
@@ -62,7 +66,7 @@ export async function readBytes(c: Context, maxBytes: number): Promise<Uint8Arra
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError(400, 'request_aborted', 'The body could not be read to its end');
+    throw aborted();
   }
   const bytes = new Uint8Array(size);
   let offset = 0;

@@ -147,7 +147,8 @@ async function budgetLeft(ctx: ServiceContext, offer: LiveOffer): Promise<boolea
 
 /**
  * Records the first exposure of a profile to an offer, with its drawn group, and counts it.
- * Two requests racing for the same profile insert once (the unique key) and both read the row.
+ * Two requests racing for the same profile insert once (the unique key): the winner's insert
+ * returns the row, and the loser reads it.
  */
 async function expose(
   ctx: ServiceContext,
