@@ -1,11 +1,14 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 
 // D1 binds at most 100 parameters per statement, so a list or a set of rows travels as ONE
 // JSON parameter that json_each unpacks inside SQLite: the same SQL runs on D1 and libSQL.
 
-/** A subquery of one column, `value`, holding each of `values`: for `x IN (…)`. */
-export function jsonValues(values: readonly unknown[]): SQL {
-  return sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
+/**
+ * A subquery of one column, `value`, holding each of `values`: for `x IN (…)`. A placeholder
+ * (a prepared query's) is bound later to the values' JSON.
+ */
+export function jsonValues(values: readonly unknown[] | Placeholder): SQL {
+  return sql`SELECT value FROM json_each(${Array.isArray(values) ? JSON.stringify(values) : values})`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { jsonValues } from '../../../db/json.ts';
 import {
   configurableProducts,
   customOrders,
@@ -466,7 +467,7 @@ export async function productionStatuses(
   const rows = await ctx.db
     .select({ orderId: customOrders.orderId, status: customOrders.status })
     .from(customOrders)
-    .where(sql`${customOrders.orderId} IN (SELECT value FROM json_each(${JSON.stringify(orderIds)}))`);
+    .where(sql`${customOrders.orderId} IN (${jsonValues(orderIds)})`);
   return new Map(rows.map((r) => [r.orderId, r.status]));
 }
 

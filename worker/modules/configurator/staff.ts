@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { jsonValues } from '../../../db/json.ts';
 import {
   configurableProducts,
   customOrderStatusLog,
@@ -249,7 +250,7 @@ export async function exportDay(ctx: ServiceContext, site: Site, day: string): P
     .where(
       and(
         eq(configurableProducts.siteId, site.id),
-        sql`${configurableProducts.sku} IN (SELECT value FROM json_each(${JSON.stringify(skus)}))`,
+        sql`${configurableProducts.sku} IN (${jsonValues(skus)})`,
       ),
     )) {
     models.set(product.sku, product.model as unknown as ProductModel);

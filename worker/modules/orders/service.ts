@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context.ts';
 import { orderRollups } from '../reports/rollups.ts';
 import { ordersById } from './queries.ts';
 import { orderProfileStatements } from '../profiles/stats.ts';
-import { jsonRows } from '../../../db/json.ts';
+import { jsonRows, jsonValues } from '../../../db/json.ts';
 import { preparedQuery } from '../../../db/prepared.ts';
 
 /** A recorded order and whether this call created it or replayed an earlier result. */
@@ -49,7 +49,7 @@ const productsBySku = preparedQuery((db) =>
     .where(
       and(
         eq(products.siteId, sql.placeholder('siteId')),
-        sql`${products.sku} IN (SELECT value FROM json_each(${sql.placeholder('skus')}))`,
+        sql`${products.sku} IN (${jsonValues(sql.placeholder('skus'))})`,
       ),
     )
     .prepare(),

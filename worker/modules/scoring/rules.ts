@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonRows } from '../../../db/json.ts';
+import { jsonRows, jsonValues } from '../../../db/json.ts';
 import type { Db } from '../../../db/types.ts';
 import type { ScoringSettings } from '../../contract/scoring.ts';
 
@@ -190,7 +190,7 @@ export function countSequences(
   return db.run(sql`
     WITH bought AS (
       SELECT o.customer_id, o.placed_at, oi.sku FROM orders o JOIN order_items oi ON oi.order_id = o.id
-      WHERE o.customer_id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)})))
+      WHERE o.customer_id IN (${jsonValues(pageIds)}))
     INSERT INTO itemset_counts (site_id, kind, items, size, count)
     SELECT ${siteId}, kind, items, size, count FROM (
       SELECT 'buyer' AS kind, json_array(sku) AS items, 1 AS size, count(DISTINCT customer_id) AS count

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { jsonValues } from '../../../db/json.ts';
 import {
   browsingGroups,
   customerScores,
@@ -85,8 +86,8 @@ export async function recommendationsFor(
     lift: number;
     name: string | null;
   }>(sql`
-    WITH wanted(antecedent) AS (SELECT value FROM json_each(${JSON.stringify(antecedents)})),
-    owned(sku) AS (SELECT value FROM json_each(${JSON.stringify(skus)})),
+    WITH wanted(antecedent) AS (${jsonValues(antecedents)}),
+    owned(sku) AS (${jsonValues(skus)}),
     candidates AS (
       SELECT 'association' AS kind, r.antecedent, json_extract(r.consequent, '$[0]') AS sku, r.confidence, r.lift
       FROM wanted JOIN association_rules r ON r.site_id = ${siteId} AND r.antecedent = wanted.antecedent
