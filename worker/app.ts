@@ -15,6 +15,7 @@ import type { LatLng } from './modules/tickets/geo.ts';
 import type { BlobStorage } from './modules/tickets/storage.ts';
 import { OfferCache } from './modules/offers/cache.ts';
 import { offerConversions } from './modules/offers/conversions.ts';
+import type { OfferDeps } from './modules/offers/decide.ts';
 import { DEFAULT_SOURCES, type OfferDataSources } from './modules/offers/sources.ts';
 import { crossSellFacts, scoreFacts } from './modules/scoring/offer-facts.ts';
 import { hasOpenComplaint } from './modules/tickets/offer-facts.ts';
@@ -65,6 +66,21 @@ export function serviceContext(
   };
 }
 
+/**
+ * What offer decisions read besides the offers: the live offers' cache, and the facts the other
+ * modules know of a profile (scores, cross-sell, complaints), `overrides` taking precedence.
+ */
+export function offerDeps(ctx: ServiceContext, overrides: Partial<OfferDataSources> = {}): OfferDeps {
+  const sources: OfferDataSources = {
+    ...DEFAULT_SOURCES,
+    scores: scoreFacts,
+    crossSell: crossSellFacts,
+    openComplaint: hasOpenComplaint,
+    ...overrides,
+  };
+  return { cache: new OfferCache(ctx), sources };
+}
+
 /** Builds the API: one route group per kind of caller, each bringing its own guards. */
 export function createApp(deps: AppDeps) {
   const ctx = serviceContext(deps);
@@ -76,15 +92,7 @@ export function createApp(deps: AppDeps) {
     now: ctx.now,
   });
   const sites = new SiteCache(ctx);
-  // Offers target on what the other modules know of a profile: scores, cross-sell, complaints.
-  const offerSources: OfferDataSources = {
-    ...DEFAULT_SOURCES,
-    scores: scoreFacts,
-    crossSell: crossSellFacts,
-    openComplaint: hasOpenComplaint,
-    ...deps.offerSources,
-  };
-  const offers = { cache: new OfferCache(ctx), sources: offerSources };
+  const offers = offerDeps(ctx, deps.offerSources);
   const app = new Hono<AppEnv>();
   app.onError(
     createErrorHandler(

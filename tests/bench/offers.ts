@@ -19,20 +19,17 @@ import { join } from 'node:path';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { offers, sites, visitors } from '../../db/schema/index.ts';
-import { createApp, serviceContext } from '../../worker/app.ts';
+import { createApp, offerDeps, serviceContext } from '../../worker/app.ts';
 import type { DecideResponse, OfferInput } from '../../worker/contract/offers.ts';
 import { verifyVisitorToken } from '../../worker/modules/identity/visitors.ts';
-import { OfferCache } from '../../worker/modules/offers/cache.ts';
 import { callerProfile } from '../../worker/modules/offers/caller.ts';
 import { decide as decideOffer } from '../../worker/modules/offers/decide.ts';
 import { offerReport } from '../../worker/modules/offers/report.ts';
-import { DEFAULT_SOURCES } from '../../worker/modules/offers/sources.ts';
-import { crossSellFacts, scoreFacts } from '../../worker/modules/scoring/offer-facts.ts';
-import { hasOpenComplaint } from '../../worker/modules/tickets/offer-facts.ts';
 import { openNodeDatabase } from '../../worker/node/database.ts';
 import { Api, BenchFailure, visitorTokenFor } from './http.ts';
 import { newBrowsers, send } from './load.ts';
 import { BENCH_SITE, CATEGORIES, PRODUCT_COUNT, SHOP_URL, insertBenchSite, skuOf } from './population.ts';
+import { percentile } from './report.ts';
 import { scheduleOf, startServer, type BenchServer } from './server.ts';
 
 const LIVE_OFFERS = 100;
@@ -54,8 +51,6 @@ const PAGE = `${SHOP_URL}/products/lamp`;
 /** Longest wait for one answer: only stops a bench whose server stopped answering. */
 const REQUEST_TIMEOUT_MS = 300_000;
 
-const percentile = (samples: readonly number[], p: number) =>
-  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 const load = () => `load avg ${loadavg()[0]?.toFixed(1) ?? '?'}`;
@@ -406,16 +401,8 @@ try {
     const ctx = serviceContext({ db });
     const site = await db.query.sites.findFirst({ where: eq(sites.id, BENCH_SITE.id) });
     if (!site) throw new Error('the bench site is missing');
-    // The sources the server wires (createApp), so the service does the same reads.
-    const deps = {
-      cache: new OfferCache(ctx),
-      sources: {
-        ...DEFAULT_SOURCES,
-        scores: scoreFacts,
-        crossSell: crossSellFacts,
-        openComplaint: hasOpenComplaint,
-      },
-    };
+    // What the server wires (createApp), so the service does the same reads.
+    const deps = offerDeps(ctx);
     const app = createApp({ db, clientAddress: () => '127.0.0.1', rateLimitPerMinute: 1e9 });
     const input = { placement: PLACEMENT, url: PAGE, language: 'en' };
     const known = await db
